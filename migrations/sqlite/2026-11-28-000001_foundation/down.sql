@@ -1,0 +1,6 @@
+DROP TABLE audit_log;
+DROP TABLE outbox;
+DROP TABLE login_failures;
+DROP TABLE account_tokens;
+DROP TABLE users;
+DROP TABLE settings;

@@ -1,0 +1,6 @@
+//! Accounts: registration, email verification, sign-in, password reset, profiles and
+//! the administration of roles, affiliation verification and suspension.
+
+pub mod model;
+pub mod service;
+pub mod validate;

@@ -1,0 +1,539 @@
+//! The account rules, each in one place and one transaction, with the emails they cause
+//! written to the outbox inside that transaction.
+
+use chrono::{Duration, NaiveDateTime, Utc};
+use diesel::prelude::*;
+use sha2::{Digest, Sha256};
+
+use crate::accounts::model::{NewUser, ProfileChanges, Role, User};
+use crate::accounts::validate::{ProfilePatch, Registration};
+use crate::auth::password;
+use crate::auth::session::random_token;
+use crate::db::schema::{account_tokens, audit_log, login_failures, users};
+use crate::db::Conn;
+use crate::error::{AppError, FieldErrors};
+use crate::mail::{outbox, templates};
+use crate::state::AppState;
+
+pub const VERIFY: &str = "verify_email";
+pub const RESET: &str = "password_reset";
+const MAX_LOGIN_FAILURES: i64 = 10;
+const LOGIN_WINDOW_MINUTES: i64 = 15;
+
+fn now() -> NaiveDateTime {
+    Utc::now().naive_utc()
+}
+
+/// Account tokens are stored as SHA-256 digests: a leaked table opens no account.
+pub fn digest(token: &str) -> String {
+    Sha256::digest(token.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+fn find_user(conn: &mut Conn, id: i64) -> Result<User, AppError> {
+    Ok(users::table
+        .find(id)
+        .select(User::as_select())
+        .first(conn)?)
+}
+
+fn by_email(conn: &mut Conn, email: &str) -> QueryResult<Option<User>> {
+    users::table
+        .filter(users::email_lower.eq(email.trim().to_lowercase()))
+        .select(User::as_select())
+        .first(conn)
+        .optional()
+}
+
+fn new_account_token(
+    conn: &mut Conn,
+    user_id: i64,
+    purpose: &str,
+    valid: Duration,
+) -> QueryResult<String> {
+    let token = random_token();
+    let now = now();
+    diesel::insert_into(account_tokens::table)
+        .values((
+            account_tokens::id.eq(crate::ids::new_id()),
+            account_tokens::user_id.eq(user_id),
+            account_tokens::purpose.eq(purpose),
+            account_tokens::token_hash.eq(digest(&token)),
+            account_tokens::expires_at.eq(now + valid),
+            account_tokens::created_at.eq(now),
+        ))
+        .execute(conn)?;
+    Ok(token)
+}
+
+/// Marks a valid, unused token of `purpose` as used and returns its user id.
+fn consume_token(conn: &mut Conn, token: &str, purpose: &str) -> Result<Option<i64>, AppError> {
+    let now = now();
+    let found: Option<(i64, i64)> = account_tokens::table
+        .filter(account_tokens::token_hash.eq(digest(token)))
+        .filter(account_tokens::purpose.eq(purpose))
+        .filter(account_tokens::used_at.is_null())
+        .filter(account_tokens::expires_at.gt(now))
+        .select((account_tokens::id, account_tokens::user_id))
+        .first(conn)
+        .optional()?;
+    let Some((token_id, user_id)) = found else {
+        return Ok(None);
+    };
+    // The `used_at IS NULL` condition makes a racing second use match nothing.
+    let n = diesel::update(
+        account_tokens::table
+            .filter(account_tokens::id.eq(token_id))
+            .filter(account_tokens::used_at.is_null()),
+    )
+    .set(account_tokens::used_at.eq(Some(now)))
+    .execute(conn)?;
+    Ok((n == 1).then_some(user_id))
+}
+
+/// Inserts a new account (used by registration, the command line and the demo).
+pub fn insert_user(
+    conn: &mut Conn,
+    reg: &Registration,
+    password_hash: String,
+    role: Role,
+    email_verified: bool,
+) -> Result<User, AppError> {
+    if by_email(conn, &reg.email)?.is_some() {
+        return Err(AppError::conflict(
+            "An account with this email address already exists.",
+        ));
+    }
+    let id = crate::ids::new_id();
+    diesel::insert_into(users::table)
+        .values(NewUser {
+            id,
+            email: reg.email.clone(),
+            email_lower: reg.email.to_lowercase(),
+            password_hash,
+            display_name: reg.display_name.clone(),
+            stakeholder_group: reg.group.as_str().into(),
+            organization: reg.organization.clone(),
+            country: reg.country.clone(),
+            role: role.as_str().into(),
+            affiliation_verified: false,
+            email_verified,
+            suspended: false,
+            notification_mode: "immediate".into(),
+            token_version: 0,
+            created_at: now(),
+        })
+        .execute(conn)
+        .map_err(|e| match AppError::from(e) {
+            // Two registrations racing for one address: the unique index decides.
+            AppError::Conflict(_) => {
+                AppError::conflict("An account with this email address already exists.")
+            }
+            other => other,
+        })?;
+    find_user(conn, id)
+}
+
+pub async fn register(state: &AppState, reg: Registration) -> Result<User, AppError> {
+    let hash = password::hash(reg.password.clone()).await?;
+    let base = state.config.base_url.clone();
+    state
+        .db
+        .run(move |conn| {
+            conn.transaction(|conn| {
+                let user = insert_user(conn, &reg, hash, Role::Participant, false)?;
+                let token = new_account_token(conn, user.id, VERIFY, Duration::days(7))?;
+                outbox::enqueue(conn, &templates::verify_email(&user.email, &base, &token))?;
+                Ok(user)
+            })
+        })
+        .await
+}
+
+pub async fn verify_email(state: &AppState, token: String) -> Result<User, AppError> {
+    state
+        .db
+        .run(move |conn| {
+            conn.transaction(|conn| {
+                let id = consume_token(conn, &token, VERIFY)?
+                    .ok_or_else(|| FieldErrors::single("token", "is not valid or has expired"))?;
+                diesel::update(users::table.find(id))
+                    .set(users::email_verified.eq(true))
+                    .execute(conn)?;
+                find_user(conn, id)
+            })
+        })
+        .await
+}
+
+pub struct LoggedIn {
+    pub token: String,
+    pub expires_at: i64,
+    pub user: User,
+}
+
+/// Checks a password. Unknown emails and wrong passwords take the same time and get the
+/// same 401; a suspended account gets 403 only once its password was right.
+pub async fn login(
+    state: &AppState,
+    email: String,
+    password_in: String,
+) -> Result<LoggedIn, AppError> {
+    let email_lower = email.trim().to_lowercase();
+    let rate_limits = state.config.rate_limits;
+    let key = email_lower.clone();
+    let user = state
+        .db
+        .run(move |conn| {
+            if rate_limits {
+                let since = now() - Duration::minutes(LOGIN_WINDOW_MINUTES);
+                let failures: i64 = login_failures::table
+                    .filter(login_failures::email_lower.eq(&key))
+                    .filter(login_failures::at.gt(since))
+                    .count()
+                    .get_result(conn)?;
+                if failures >= MAX_LOGIN_FAILURES {
+                    let oldest: Option<NaiveDateTime> = login_failures::table
+                        .filter(login_failures::email_lower.eq(&key))
+                        .filter(login_failures::at.gt(since))
+                        .select(diesel::dsl::min(login_failures::at))
+                        .first(conn)?;
+                    let wait = oldest
+                        .map(|o| (o - since).num_seconds())
+                        .unwrap_or(60)
+                        .max(1);
+                    return Err(AppError::RateLimited {
+                        retry_after_secs: wait as u64,
+                    });
+                }
+            }
+            Ok(by_email(conn, &key)?)
+        })
+        .await?;
+    let ok = password::verify(password_in, user.as_ref().map(|u| u.password_hash.clone())).await?;
+    match user {
+        Some(user) if ok => {
+            if user.suspended {
+                return Err(AppError::forbidden("This account is suspended."));
+            }
+            let (token, expires_at) = state
+                .keys
+                .issue(user.id, &user.role, user.token_version)
+                .map_err(AppError::Internal)?;
+            Ok(LoggedIn {
+                token,
+                expires_at,
+                user,
+            })
+        }
+        _ => {
+            state
+                .db
+                .run(move |conn| {
+                    diesel::insert_into(login_failures::table)
+                        .values((
+                            login_failures::id.eq(crate::ids::new_id()),
+                            login_failures::email_lower.eq(email_lower),
+                            login_failures::at.eq(now()),
+                        ))
+                        .execute(conn)?;
+                    Ok(())
+                })
+                .await?;
+            Err(AppError::Unauthorized)
+        }
+    }
+}
+
+/// Sends a reset link if the account exists; the caller answers 202 either way.
+pub async fn request_password_reset(state: &AppState, email: String) -> Result<(), AppError> {
+    let base = state.config.base_url.clone();
+    state
+        .db
+        .run(move |conn| {
+            conn.transaction(|conn| {
+                if let Some(user) = by_email(conn, &email)? {
+                    let token = new_account_token(conn, user.id, RESET, Duration::hours(1))?;
+                    outbox::enqueue(conn, &templates::password_reset(&user.email, &base, &token))?;
+                }
+                Ok(())
+            })
+        })
+        .await
+}
+
+pub async fn confirm_password_reset(
+    state: &AppState,
+    token: String,
+    new_password: String,
+) -> Result<User, AppError> {
+    if let Some(m) = password::check_new(&new_password) {
+        return Err(FieldErrors::single("password", m));
+    }
+    let hash = password::hash(new_password).await?;
+    state
+        .db
+        .run(move |conn| {
+            conn.transaction(|conn| {
+                let id = consume_token(conn, &token, RESET)?.ok_or_else(|| {
+                    FieldErrors::single("token", "is not valid, was already used, or has expired")
+                })?;
+                set_password(conn, id, &hash)?;
+                // Following the link proves the address too.
+                diesel::update(users::table.find(id))
+                    .set(users::email_verified.eq(true))
+                    .execute(conn)?;
+                let user = find_user(conn, id)?;
+                diesel::delete(
+                    login_failures::table.filter(login_failures::email_lower.eq(&user.email_lower)),
+                )
+                .execute(conn)?;
+                Ok(user)
+            })
+        })
+        .await
+}
+
+/// Stores a new hash and bumps the token version: every earlier token stops working.
+fn set_password(conn: &mut Conn, id: i64, hash: &str) -> QueryResult<usize> {
+    diesel::update(users::table.find(id))
+        .set((
+            users::password_hash.eq(hash),
+            users::token_version.eq(users::token_version + 1),
+        ))
+        .execute(conn)
+}
+
+pub async fn change_password(
+    state: &AppState,
+    user: &User,
+    current: String,
+    new_password: String,
+) -> Result<LoggedIn, AppError> {
+    let mut errors = FieldErrors::new();
+    if let Some(m) = password::check_new(&new_password) {
+        errors.add("new_password", m);
+    }
+    errors.into_result()?;
+    if !password::verify(current, Some(user.password_hash.clone())).await? {
+        return Err(FieldErrors::single("current_password", "is not correct"));
+    }
+    let hash = password::hash(new_password).await?;
+    let id = user.id;
+    let user = state
+        .db
+        .run(move |conn| {
+            set_password(conn, id, &hash)?;
+            find_user(conn, id)
+        })
+        .await?;
+    let (token, expires_at) = state
+        .keys
+        .issue(user.id, &user.role, user.token_version)
+        .map_err(AppError::Internal)?;
+    Ok(LoggedIn {
+        token,
+        expires_at,
+        user,
+    })
+}
+
+/// "Sign out everywhere": every token of the account stops working.
+pub async fn sign_out_everywhere(state: &AppState, id: i64) -> Result<(), AppError> {
+    state
+        .db
+        .run(move |conn| {
+            diesel::update(users::table.find(id))
+                .set(users::token_version.eq(users::token_version + 1))
+                .execute(conn)?;
+            Ok(())
+        })
+        .await
+}
+
+pub async fn update_profile(
+    state: &AppState,
+    id: i64,
+    patch: ProfilePatch,
+) -> Result<User, AppError> {
+    state
+        .db
+        .run(move |conn| {
+            let changes = ProfileChanges {
+                display_name: patch.display_name,
+                organization: patch.organization,
+                country: patch.country,
+                notification_mode: patch.notification_mode,
+            };
+            if changes.display_name.is_some()
+                || changes.organization.is_some()
+                || changes.country.is_some()
+                || changes.notification_mode.is_some()
+            {
+                diesel::update(users::table.find(id))
+                    .set(&changes)
+                    .execute(conn)?;
+            }
+            find_user(conn, id)
+        })
+        .await
+}
+
+pub struct UserFilter {
+    pub q: Option<String>,
+    pub role: Option<String>,
+    pub group: Option<String>,
+    pub after: Option<i64>,
+    pub limit: i64,
+}
+
+pub async fn list_users(state: &AppState, f: UserFilter) -> Result<Vec<User>, AppError> {
+    state
+        .db
+        .run(move |conn| {
+            let mut q = users::table
+                .select(User::as_select())
+                .order(users::id.asc())
+                .into_boxed();
+            if let Some(text) = f.q.filter(|s| !s.trim().is_empty()) {
+                let pattern = format!("%{}%", text.trim().to_lowercase().replace(['%', '_'], ""));
+                q = q.filter(
+                    users::email_lower
+                        .like(pattern.clone())
+                        .or(users::display_name.like(pattern.clone()))
+                        .or(users::organization.like(pattern)),
+                );
+            }
+            if let Some(r) = f.role {
+                q = q.filter(users::role.eq(r));
+            }
+            if let Some(g) = f.group {
+                q = q.filter(users::stakeholder_group.eq(g));
+            }
+            if let Some(a) = f.after {
+                q = q.filter(users::id.gt(a));
+            }
+            Ok(q.limit(f.limit).load(conn)?)
+        })
+        .await
+}
+
+/// Changes an admin may make to an account; moderators may only (un)suspend participants.
+#[derive(Default)]
+pub struct AdminChanges {
+    pub role: Option<Role>,
+    pub affiliation_verified: Option<bool>,
+    pub suspended: Option<bool>,
+    pub reason: Option<String>,
+}
+
+pub fn audit(
+    conn: &mut Conn,
+    actor: i64,
+    action: &str,
+    target_type: &str,
+    target_id: i64,
+    reason: Option<&str>,
+) -> QueryResult<usize> {
+    diesel::insert_into(audit_log::table)
+        .values((
+            audit_log::id.eq(crate::ids::new_id()),
+            audit_log::actor_id.eq(actor),
+            audit_log::action.eq(action),
+            audit_log::target_type.eq(target_type),
+            audit_log::target_id.eq(target_id),
+            audit_log::reason.eq(reason),
+            audit_log::at.eq(now()),
+        ))
+        .execute(conn)
+}
+
+pub async fn admin_update(
+    state: &AppState,
+    actor: &User,
+    target: i64,
+    ch: AdminChanges,
+) -> Result<User, AppError> {
+    let actor = actor.clone();
+    state
+        .db
+        .run(move |conn| {
+            conn.transaction(|conn| {
+                let user = find_user(conn, target)?;
+                if !actor.is_admin() {
+                    if ch.role.is_some() || ch.affiliation_verified.is_some() {
+                        return Err(AppError::forbidden(
+                            "Only administrators may change roles or verify affiliations.",
+                        ));
+                    }
+                    if user.role() != Role::Participant {
+                        return Err(AppError::forbidden(
+                            "Moderators may suspend participants only.",
+                        ));
+                    }
+                }
+                if user.id == actor.id
+                    && (ch.suspended == Some(true) || ch.role.is_some_and(|r| r != user.role()))
+                {
+                    return Err(AppError::forbidden(
+                        "You may not suspend yourself or change your own role.",
+                    ));
+                }
+                let reason = ch.reason.as_deref();
+                if let Some(role) = ch.role.filter(|r| *r != user.role()) {
+                    diesel::update(users::table.find(target))
+                        .set((
+                            users::role.eq(role.as_str()),
+                            users::token_version.eq(users::token_version + 1),
+                        ))
+                        .execute(conn)?;
+                    audit(
+                        conn,
+                        actor.id,
+                        &format!("role_{}", role.as_str()),
+                        "user",
+                        target,
+                        reason,
+                    )?;
+                }
+                if let Some(v) = ch
+                    .affiliation_verified
+                    .filter(|v| *v != user.affiliation_verified)
+                {
+                    diesel::update(users::table.find(target))
+                        .set(users::affiliation_verified.eq(v))
+                        .execute(conn)?;
+                    let action = if v {
+                        "verify_affiliation"
+                    } else {
+                        "unverify_affiliation"
+                    };
+                    audit(conn, actor.id, action, "user", target, reason)?;
+                }
+                if let Some(s) = ch.suspended.filter(|s| *s != user.suspended) {
+                    diesel::update(users::table.find(target))
+                        .set((
+                            users::suspended.eq(s),
+                            users::token_version.eq(users::token_version + 1),
+                        ))
+                        .execute(conn)?;
+                    audit(
+                        conn,
+                        actor.id,
+                        if s { "suspend" } else { "unsuspend" },
+                        "user",
+                        target,
+                        reason,
+                    )?;
+                }
+                find_user(conn, target)
+            })
+        })
+        .await
+}
+
+pub async fn get_user(state: &AppState, id: i64) -> Result<User, AppError> {
+    state.db.run(move |conn| find_user(conn, id)).await
+}

@@ -1,0 +1,70 @@
+//! The API's JSON shapes. Diesel models never go straight to JSON: they pass through
+//! these, so that a new column cannot leak (an email address, a hash) by accident.
+
+use serde::Serialize;
+
+use crate::accounts::model::User;
+
+#[derive(Serialize)]
+pub struct UserDto {
+    #[serde(with = "crate::ids::as_string")]
+    pub id: i64,
+    pub display_name: String,
+    pub stakeholder_group: String,
+    pub organization: String,
+    pub country: Option<String>,
+    pub role: String,
+    pub affiliation_verified: bool,
+}
+
+impl From<&User> for UserDto {
+    fn from(u: &User) -> Self {
+        UserDto {
+            id: u.id,
+            display_name: u.display_name.clone(),
+            stakeholder_group: u.stakeholder_group.clone(),
+            organization: u.organization.clone(),
+            country: u.country.clone(),
+            role: u.role.clone(),
+            affiliation_verified: u.affiliation_verified,
+        }
+    }
+}
+
+/// The caller's own account: the public user plus private fields.
+#[derive(Serialize)]
+pub struct MeDto {
+    #[serde(flatten)]
+    pub user: UserDto,
+    pub email: String,
+    pub email_verified: bool,
+    pub notification_mode: String,
+    pub suspended: bool,
+}
+
+impl From<&User> for MeDto {
+    fn from(u: &User) -> Self {
+        MeDto {
+            user: u.into(),
+            email: u.email.clone(),
+            email_verified: u.email_verified,
+            notification_mode: u.notification_mode.clone(),
+            suspended: u.suspended,
+        }
+    }
+}
+
+/// Users as an admin sees them in the list: private fields included.
+pub type AdminUserDto = MeDto;
+
+/// `{"items": [...], "next_cursor": "…" | null}`
+#[derive(Serialize)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub next_cursor: Option<String>,
+}
+
+pub fn rfc3339(t: chrono::NaiveDateTime) -> String {
+    t.and_utc()
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}

@@ -1,0 +1,117 @@
+//! The API's JSON body extractor: a size limit answered with 413, malformed JSON with
+//! 400, and fields of the wrong shape (unknown, missing, mistyped) with 422 naming them.
+
+use std::future::Future;
+use std::pin::Pin;
+
+use actix_web::{dev::Payload, web, FromRequest, HttpRequest};
+use futures_util::StreamExt;
+use serde::de::DeserializeOwned;
+
+use crate::error::{AppError, FieldErrors};
+
+/// Default request body limit for the API (SPEC §4).
+pub const DEFAULT_LIMIT: usize = 64 * 1024;
+/// The limit for draft and revision imports.
+pub const IMPORT_LIMIT: usize = 2 * 1024 * 1024;
+
+/// Put into a resource's app data to raise its body limit.
+#[derive(Clone, Copy)]
+pub struct BodyLimit(pub usize);
+
+pub struct Json<T>(pub T);
+
+impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
+    type Error = AppError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, AppError>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let limit = req
+            .app_data::<BodyLimit>()
+            .or_else(|| req.app_data::<web::Data<BodyLimit>>().map(|d| d.get_ref()))
+            .map_or(DEFAULT_LIMIT, |l| l.0);
+        let declared = req
+            .headers()
+            .get(actix_web::http::header::CONTENT_LENGTH)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.parse::<usize>().ok());
+        let content_type_ok = req
+            .headers()
+            .get(actix_web::http::header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .map(|v| {
+                let v = v.to_ascii_lowercase();
+                v.starts_with("application/json") || v.contains("+json")
+            })
+            .unwrap_or(false);
+        let mut payload = payload.take();
+        Box::pin(async move {
+            if declared.is_some_and(|n| n > limit) {
+                return Err(AppError::PayloadTooLarge);
+            }
+            if !content_type_ok {
+                return Err(AppError::BadRequest(
+                    "The body must be JSON, sent with Content-Type: application/json.".into(),
+                ));
+            }
+            let mut body = web::BytesMut::with_capacity(declared.unwrap_or(1024).min(limit));
+            while let Some(chunk) = payload.next().await {
+                let chunk = chunk
+                    .map_err(|e| AppError::BadRequest(format!("cannot read the body: {e}")))?;
+                if body.len() + chunk.len() > limit {
+                    return Err(AppError::PayloadTooLarge);
+                }
+                body.extend_from_slice(&chunk);
+            }
+            parse(&body).map(Json)
+        })
+    }
+}
+
+/// Deserialises `body`, telling malformed JSON (400) from fields of the wrong shape (422).
+pub fn parse<T: DeserializeOwned>(body: &[u8]) -> Result<T, AppError> {
+    let mut de = serde_json::Deserializer::from_slice(body);
+    let result: Result<T, _> = serde_path_to_error::deserialize(&mut de);
+    let value = match result {
+        Ok(v) => v,
+        Err(err) => {
+            let path = err.path().to_string();
+            let inner = err.into_inner();
+            return Err(match inner.classify() {
+                serde_json::error::Category::Data => {
+                    let msg = inner.to_string();
+                    let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+                    // Unknown and missing fields name themselves in backticks.
+                    let field =
+                        if msg.starts_with("unknown field") || msg.starts_with("missing field") {
+                            msg.split('`').nth(1).map(str::to_string)
+                        } else {
+                            None
+                        };
+                    // For an unknown field the path already ends with it; for a missing
+                    // one the path is its container.
+                    let unknown = msg.starts_with("unknown field");
+                    let field = match field {
+                        Some(_) if unknown && path != "." => path,
+                        Some(f) if path == "." => f,
+                        Some(f) => format!("{path}.{f}"),
+                        None if path == "." => "body".to_string(),
+                        None => path,
+                    };
+                    let msg = if msg.starts_with("unknown field") {
+                        "is not a known field".to_string()
+                    } else if msg.starts_with("missing field") {
+                        "is required".to_string()
+                    } else {
+                        msg
+                    };
+                    FieldErrors::single(&field, msg)
+                }
+                _ => AppError::BadRequest(format!("The body is not valid JSON: {inner}")),
+            });
+        }
+    };
+    de.end()
+        .map_err(|e| AppError::BadRequest(format!("The body is not valid JSON: {e}")))?;
+    Ok(value)
+}

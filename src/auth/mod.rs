@@ -1,0 +1,144 @@
+//! Who is calling: passwords, tokens, the API's bearer extractors and the pages'
+//! cookie session with its CSRF token.
+
+pub mod password;
+pub mod session;
+pub mod token;
+
+use std::future::Future;
+use std::pin::Pin;
+
+use actix_web::{dev::Payload, web, FromRequest, HttpRequest};
+use diesel::prelude::*;
+
+use crate::accounts::model::User;
+use crate::db::schema::users;
+use crate::error::AppError;
+use crate::state::AppState;
+
+/// Loads the user a token names and checks that the token is still current: its
+/// version matches (no password change, reset, role change or suspension since) and
+/// the account is not suspended.
+pub async fn user_from_token(state: &AppState, token: &str) -> Result<Option<User>, AppError> {
+    let Some(claims) = state.keys.verify(token) else {
+        return Ok(None);
+    };
+    let Ok(id) = claims.sub.parse::<i64>() else {
+        return Ok(None);
+    };
+    let user = state
+        .db
+        .run(move |conn| {
+            users::table
+                .find(id)
+                .select(User::as_select())
+                .first(conn)
+                .optional()
+                .map_err(Into::into)
+        })
+        .await?;
+    Ok(user.filter(|u| u.token_version == claims.ver && !u.suspended))
+}
+
+fn bearer(req: &HttpRequest) -> Option<String> {
+    let value = req
+        .headers()
+        .get(actix_web::http::header::AUTHORIZATION)?
+        .to_str()
+        .ok()?;
+    let (scheme, token) = value.split_once(' ')?;
+    scheme
+        .eq_ignore_ascii_case("bearer")
+        .then(|| token.trim().to_string())
+}
+
+fn state_of(req: &HttpRequest) -> Result<AppState, AppError> {
+    req.app_data::<web::Data<AppState>>()
+        .map(|s| s.get_ref().clone())
+        .ok_or_else(|| AppError::Internal("application state missing".into()))
+}
+
+/// An API caller with a valid bearer token; 401 otherwise. Cookies are ignored.
+pub struct ApiUser(pub User);
+
+impl FromRequest for ApiUser {
+    type Error = AppError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, AppError>>>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let token = bearer(req);
+        let state = state_of(req);
+        Box::pin(async move {
+            let state = state?;
+            let token = token.ok_or(AppError::Unauthorized)?;
+            user_from_token(&state, &token)
+                .await?
+                .map(ApiUser)
+                .ok_or(AppError::Unauthorized)
+        })
+    }
+}
+
+/// An API caller who may or may not have sent a token. A bad token is still a 401:
+/// silently treating it as anonymous would hide a client's bug.
+pub struct MaybeApiUser(pub Option<User>);
+
+impl FromRequest for MaybeApiUser {
+    type Error = AppError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, AppError>>>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let token = bearer(req);
+        let state = state_of(req);
+        Box::pin(async move {
+            let state = state?;
+            match token {
+                None => Ok(MaybeApiUser(None)),
+                Some(t) => user_from_token(&state, &t)
+                    .await?
+                    .map(|u| MaybeApiUser(Some(u)))
+                    .ok_or(AppError::Unauthorized),
+            }
+        })
+    }
+}
+
+/// A moderator or admin; 401 without a token, 403 for participants.
+pub struct Moderator(pub User);
+
+impl FromRequest for Moderator {
+    type Error = AppError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, AppError>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let user = ApiUser::from_request(req, payload);
+        Box::pin(async move {
+            let ApiUser(u) = user.await?;
+            if u.is_moderator() {
+                Ok(Moderator(u))
+            } else {
+                Err(AppError::forbidden("Only moderators may do this."))
+            }
+        })
+    }
+}
+
+/// An admin; 401 without a token, 403 for everyone else.
+pub struct Admin(pub User);
+
+impl FromRequest for Admin {
+    type Error = AppError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, AppError>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let user = ApiUser::from_request(req, payload);
+        Box::pin(async move {
+            let ApiUser(u) = user.await?;
+            if u.is_admin() {
+                Ok(Admin(u))
+            } else {
+                Err(AppError::forbidden("Only administrators may do this."))
+            }
+        })
+    }
+}

@@ -1,0 +1,185 @@
+//! The command line of SPEC §3: serve, demo, migrate, admin create, import-draft,
+//! export, worker.
+
+use std::io::Read;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::accounts::model::{Group, Role};
+use crate::accounts::service::insert_user;
+use crate::accounts::validate::Registration;
+use crate::auth::password;
+use crate::config::Config;
+use crate::startup::{open_database, Application};
+
+#[derive(Parser)]
+#[command(
+    name = "plenary",
+    version,
+    about = "A multistakeholder consultation platform"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the web UI, the API and the in-process email worker.
+    Serve {
+        #[arg(long)]
+        bind: Option<String>,
+    },
+    /// Start on a fresh embedded database with a demo consultation and demo accounts.
+    Demo {
+        #[arg(long)]
+        bind: Option<String>,
+    },
+    /// Apply pending migrations and exit.
+    Migrate,
+    /// Manage accounts.
+    Admin {
+        #[command(subcommand)]
+        command: AdminCommand,
+    },
+    /// Run only the email outbox worker.
+    Worker,
+}
+
+#[derive(Subcommand)]
+enum AdminCommand {
+    /// Create an administrator; the password is read from standard input.
+    Create {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        password_stdin: bool,
+        #[arg(long, default_value = "international_organization")]
+        stakeholder_group: String,
+    },
+}
+
+pub fn main() -> ExitCode {
+    let _ = dotenvy::dotenv();
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,plenary::http=warn")),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    match run(cli.command) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(command: Command) -> anyhow::Result<()> {
+    match command {
+        Command::Serve { bind } => {
+            let config = Config::from_env(bind).map_err(anyhow::Error::msg)?;
+            serve(config)
+        }
+        Command::Demo { bind } => {
+            let mut config = Config::from_env(bind).map_err(anyhow::Error::msg)?;
+            if std::env::var("DATABASE_URL").is_err() {
+                config.database_url = "plenary-demo.db".into();
+            }
+            if let Some(path) = crate::db::parse_url(&config.database_url)
+                .ok()
+                .filter(|(b, _)| *b == crate::db::Backend::Sqlite)
+                .map(|(_, p)| p)
+            {
+                for suffix in ["", "-wal", "-shm"] {
+                    let _ = std::fs::remove_file(format!("{path}{suffix}"));
+                }
+            } else {
+                anyhow::bail!("plenary demo runs on a fresh embedded SQLite database; unset DATABASE_URL or point it at a file");
+            }
+            let db = open_database(&config)?;
+            let logins = crate::demo::seed(&db)?;
+            println!("Plenary demo on http://{}", config.bind);
+            println!(
+                "Demo accounts (password for all: {}):",
+                crate::demo::PASSWORD
+            );
+            for (email, label) in logins {
+                println!("  {email:<42} {label}");
+            }
+            actix_web::rt::System::new().block_on(async move {
+                let app = Application::build_with(config, db)?;
+                app.run_until_stopped().await?;
+                Ok(())
+            })
+        }
+        Command::Migrate => {
+            let config = Config::from_env(None).map_err(anyhow::Error::msg)?;
+            let db = crate::db::Db::connect(&config.database_url, 2)?;
+            let applied = db.migrate().map_err(anyhow::Error::msg)?;
+            println!("{} migration(s) applied", applied.len());
+            Ok(())
+        }
+        Command::Admin {
+            command:
+                AdminCommand::Create {
+                    email,
+                    name,
+                    password_stdin,
+                    stakeholder_group,
+                },
+        } => {
+            if !password_stdin {
+                anyhow::bail!("pass --password-stdin and write the password to standard input");
+            }
+            let mut pw = String::new();
+            std::io::stdin().read_to_string(&mut pw)?;
+            let pw = pw.trim_end_matches(['\r', '\n']).to_string();
+            let config = Config::from_env(None).map_err(anyhow::Error::msg)?;
+            let db = open_database(&config)?;
+            let reg = Registration::parse(&email, &pw, &name, &stakeholder_group, None, None)
+                .map_err(|e| match e {
+                    crate::error::AppError::Validation(f) => anyhow::anyhow!(
+                        "invalid: {}",
+                        f.0.iter()
+                            .map(|(k, v)| format!("{k} {}", v.join(", ")))
+                            .collect::<Vec<_>>()
+                            .join("; ")
+                    ),
+                    other => anyhow::anyhow!(other.to_string()),
+                })?;
+            let hash =
+                password::hash_now(&reg.password).map_err(|e| anyhow::anyhow!(e.to_string()))?;
+            let mut conn = db.get().map_err(|e| anyhow::anyhow!(e.to_string()))?;
+            let user = insert_user(&mut conn, &reg, hash, Role::Admin, true)
+                .map_err(|e| anyhow::anyhow!(e.detail()))?;
+            println!("admin {} created (id {})", email, user.id);
+            let _ = Group::ALL;
+            Ok(())
+        }
+        Command::Worker => {
+            let config = Config::from_env(None).map_err(anyhow::Error::msg)?;
+            let db = open_database(&config)?;
+            actix_web::rt::System::new().block_on(async move {
+                crate::mail::worker::Worker::new(db, &config)?.run().await;
+                Ok(())
+            })
+        }
+    }
+}
+
+fn serve(config: Config) -> anyhow::Result<()> {
+    actix_web::rt::System::new().block_on(async move {
+        tracing::info!(config = ?config, "starting");
+        let app = Application::build(config).await?;
+        tracing::info!(port = app.port(), "listening");
+        app.run_until_stopped().await?;
+        Ok(())
+    })
+}

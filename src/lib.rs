@@ -1,0 +1,18 @@
+//! Plenary: a multistakeholder consultation platform. Drafts split into numbered
+//! paragraphs, comments by stakeholder group, moderation, email and export.
+
+pub mod accounts;
+pub mod api;
+pub mod auth;
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod demo;
+pub mod error;
+pub mod i18n;
+pub mod ids;
+pub mod mail;
+pub mod ratelimit;
+pub mod startup;
+pub mod state;
+pub mod web;

@@ -1,0 +1,145 @@
+//! Small reusable pieces of markup: form fields that show their errors accessibly,
+//! notices, the CSRF field.
+
+use maud::{html, Markup};
+
+use crate::error::FieldErrors;
+use crate::i18n::t;
+
+pub fn csrf_field(token: &str) -> Markup {
+    html! { input type="hidden" name="csrf" value=(token); }
+}
+
+pub enum Notice<'a> {
+    Info(&'a str),
+    Success(&'a str),
+    Error(&'a str),
+}
+
+pub fn notice(n: &Notice) -> Markup {
+    let (class, text, role) = match n {
+        Notice::Info(t) => ("notice", *t, "status"),
+        Notice::Success(t) => ("notice success", *t, "status"),
+        Notice::Error(t) => ("notice error", *t, "alert"),
+    };
+    html! { div class=(class) role=(role) { p { (text) } } }
+}
+
+/// A summary of field errors at the top of a form, linking to each field.
+pub fn error_summary(errors: &FieldErrors) -> Markup {
+    html! {
+        @if !errors.is_empty() {
+            div class="notice error" role="alert" tabindex="-1" id="error-summary" {
+                p { (t("form.errors")) }
+                ul {
+                    @for (field, msgs) in &errors.0 {
+                        @for m in msgs {
+                            li { a href={ "#f-" (field) } { (field.replace('_', " ")) " " (m) } }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// One labelled input.
+pub struct Field<'a> {
+    pub name: &'a str,
+    pub label: &'a str,
+    pub kind: &'a str,
+    pub value: &'a str,
+    pub hint: Option<&'a str>,
+    pub required: bool,
+    pub autocomplete: Option<&'a str>,
+}
+
+impl<'a> Field<'a> {
+    pub fn new(name: &'a str, label: &'a str) -> Self {
+        Field {
+            name,
+            label,
+            kind: "text",
+            value: "",
+            hint: None,
+            required: false,
+            autocomplete: None,
+        }
+    }
+    pub fn kind(mut self, k: &'a str) -> Self {
+        self.kind = k;
+        self
+    }
+    pub fn value(mut self, v: &'a str) -> Self {
+        self.value = v;
+        self
+    }
+    pub fn hint(mut self, h: &'a str) -> Self {
+        self.hint = Some(h);
+        self
+    }
+    pub fn required(mut self) -> Self {
+        self.required = true;
+        self
+    }
+    pub fn autocomplete(mut self, a: &'a str) -> Self {
+        self.autocomplete = Some(a);
+        self
+    }
+
+    pub fn render(&self, errors: &FieldErrors) -> Markup {
+        let id = format!("f-{}", self.name);
+        let hint_id = format!("{id}-hint");
+        let err_id = format!("{id}-error");
+        let msgs = errors.get(self.name);
+        let mut described = Vec::new();
+        if self.hint.is_some() {
+            described.push(hint_id.clone());
+        }
+        if msgs.is_some() {
+            described.push(err_id.clone());
+        }
+        let described = (!described.is_empty()).then(|| described.join(" "));
+        html! {
+            div class="field" {
+                label for=(id) { (self.label) }
+                @if let Some(h) = self.hint { small class="hint" id=(hint_id) { (h) } }
+                @if let Some(ms) = msgs {
+                    p class="field-error" id=(err_id) { @for m in ms { (m) " " } }
+                }
+                @if self.kind == "textarea" {
+                    textarea id=(id) name=(self.name) rows="6" required[self.required]
+                        aria-invalid=[msgs.map(|_| "true")] aria-describedby=[described.as_deref()] { (self.value) }
+                } @else {
+                    input id=(id) type=(self.kind) name=(self.name) value=(self.value) required[self.required]
+                        autocomplete=[self.autocomplete]
+                        aria-invalid=[msgs.map(|_| "true")] aria-describedby=[described.as_deref()];
+                }
+            }
+        }
+    }
+}
+
+/// A `<select>` with its options as (value, label).
+pub fn select(
+    name: &str,
+    label: &str,
+    options: &[(&str, &str)],
+    selected: &str,
+    errors: &FieldErrors,
+) -> Markup {
+    let id = format!("f-{name}");
+    let err_id = format!("{id}-error");
+    let msgs = errors.get(name);
+    html! {
+        div class="field" {
+            label for=(id) { (label) }
+            @if let Some(ms) = msgs { p class="field-error" id=(err_id) { @for m in ms { (m) " " } } }
+            select id=(id) name=(name) aria-invalid=[msgs.map(|_| "true")] aria-describedby=[msgs.map(|_| err_id.as_str())] {
+                @for (value, text) in options {
+                    option value=(value) selected[*value == selected] { (text) }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,131 @@
+//! The HTML pages: thin adapters over the same services the API uses, rendered with
+//! maud on the server and working without JavaScript.
+
+pub mod components;
+pub mod layout;
+pub mod pages;
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpResponse, ResponseError};
+use maud::{html, Markup};
+
+use crate::error::AppError;
+use crate::i18n::t;
+
+/// An error on a page: the same statuses as the API, shown as an HTML page.
+#[derive(Debug)]
+pub struct PageError(pub AppError);
+
+impl std::fmt::Display for PageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl From<AppError> for PageError {
+    fn from(e: AppError) -> Self {
+        PageError(e)
+    }
+}
+
+impl ResponseError for PageError {
+    fn status_code(&self) -> StatusCode {
+        self.0.status_code()
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        let status = self.status_code();
+        if status.is_server_error() {
+            tracing::error!(error = %self.0, "page failed");
+        }
+        let title = match status {
+            StatusCode::NOT_FOUND => t("error.not_found"),
+            StatusCode::FORBIDDEN => t("error.forbidden"),
+            StatusCode::UNAUTHORIZED => t("error.unauthorized"),
+            StatusCode::TOO_MANY_REQUESTS => t("error.rate_limited"),
+            _ if status.is_server_error() => t("error.internal"),
+            _ => t("error.title"),
+        };
+        let detail = if status.is_server_error() {
+            String::new()
+        } else {
+            self.0.detail()
+        };
+        let ctx = layout::Ctx {
+            user: None,
+            csrf: "",
+            path: "",
+        };
+        let body = html! {
+            h1 { (title) }
+            @if !detail.is_empty() { p { (detail) } }
+            @if status == StatusCode::UNAUTHORIZED { p { a href="/login" { (t("nav.login")) } } }
+            p { a href="/" { (t("nav.consultations")) } }
+        };
+        let mut res = HttpResponse::build(status);
+        if let AppError::RateLimited { retry_after_secs } = &self.0 {
+            res.insert_header(("Retry-After", retry_after_secs.to_string()));
+        }
+        res.content_type("text/html; charset=utf-8")
+            .body(layout::page(&ctx, title, body).into_string())
+    }
+}
+
+pub type PageResult = Result<HttpResponse, PageError>;
+
+pub fn html_response(status: StatusCode, markup: Markup) -> HttpResponse {
+    HttpResponse::build(status)
+        .content_type("text/html; charset=utf-8")
+        .insert_header(("Cache-Control", "no-store"))
+        .body(markup.into_string())
+}
+
+pub fn ok(markup: Markup) -> HttpResponse {
+    html_response(StatusCode::OK, markup)
+}
+
+pub fn redirect(to: &str) -> HttpResponse {
+    HttpResponse::SeeOther()
+        .insert_header(("Location", to))
+        .finish()
+}
+
+const STYLE: &str = include_str!("../../static/style.css");
+
+async fn stylesheet() -> HttpResponse {
+    HttpResponse::Ok()
+        .content_type("text/css; charset=utf-8")
+        .insert_header(("Cache-Control", "public, max-age=3600"))
+        .body(STYLE)
+}
+
+async fn not_found() -> PageResult {
+    Err(PageError(AppError::NotFound))
+}
+
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    use pages::accounts as acc;
+    cfg.route("/static/style.css", web::get().to(stylesheet))
+        .route("/", web::get().to(pages::home::index))
+        .route("/register", web::get().to(acc::register_form))
+        .route("/register", web::post().to(acc::register))
+        .route("/login", web::get().to(acc::login_form))
+        .route("/login", web::post().to(acc::login))
+        .route("/logout", web::get().to(acc::logout_form))
+        .route("/logout", web::post().to(acc::logout))
+        .route("/verify-email", web::get().to(acc::verify_email))
+        .route("/password-reset", web::get().to(acc::reset_form))
+        .route("/password-reset", web::post().to(acc::reset))
+        .route(
+            "/password-reset/confirm",
+            web::post().to(acc::reset_confirm),
+        )
+        .route("/me", web::get().to(acc::me))
+        .route("/me", web::post().to(acc::update_me))
+        .route("/me/password", web::post().to(acc::change_password))
+        .route(
+            "/me/logout-everywhere",
+            web::post().to(acc::logout_everywhere),
+        )
+        .default_service(web::to(not_found));
+}

@@ -1,0 +1,722 @@
+//! Account pages: register, sign in and out, confirm the email address, reset the
+//! password, and /me (profile, notifications, password, sign out everywhere).
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpRequest, HttpResponse};
+use maud::{html, Markup};
+use serde::Deserialize;
+
+use crate::accounts::model::{Group, User, NOTIFICATION_MODES};
+use crate::accounts::service;
+use crate::accounts::validate::{ProfilePatch, Registration};
+use crate::api::accounts::client_ip;
+use crate::auth::session::{login_cookie, logout_cookie, CsrfToken, PageUser};
+use crate::error::{AppError, FieldErrors};
+use crate::i18n::{self, t};
+use crate::ratelimit;
+use crate::state::AppState;
+use crate::web::components::{csrf_field, error_summary, notice, select, Field, Notice};
+use crate::web::layout::{page, Ctx};
+use crate::web::{html_response, ok, redirect, PageError, PageResult};
+
+fn check_csrf(csrf: &CsrfToken, submitted: &str) -> Result<(), PageError> {
+    if csrf.matches(submitted) {
+        Ok(())
+    } else {
+        Err(PageError(AppError::forbidden(t("form.csrf"))))
+    }
+}
+
+/// The status to answer a form with: 422 for field errors, else the error's own.
+fn form_status(e: &AppError) -> StatusCode {
+    use actix_web::ResponseError;
+    e.status_code()
+}
+
+// ---------------------------------------------------------------------------------
+// Register
+
+#[derive(Deserialize, Default)]
+pub struct RegisterForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    display_name: String,
+    #[serde(default)]
+    stakeholder_group: String,
+    #[serde(default)]
+    organization: String,
+    #[serde(default)]
+    country: String,
+}
+
+fn group_options() -> Vec<(&'static str, &'static str)> {
+    let mut v = vec![("", "—")];
+    v.extend(
+        Group::ALL
+            .iter()
+            .map(|g| (g.as_str(), i18n::group(g.as_str()))),
+    );
+    v
+}
+
+fn register_page(
+    ctx: &Ctx,
+    f: &RegisterForm,
+    errors: &FieldErrors,
+    message: Option<Notice>,
+) -> Markup {
+    page(
+        ctx,
+        t("register.title"),
+        html! {
+            h1 { (t("register.title")) }
+            p class="lead" { (t("register.lead")) }
+            @if let Some(m) = &message { (notice(m)) }
+            (error_summary(errors))
+            form class="stack" method="post" action="/register" novalidate {
+                (csrf_field(ctx.csrf))
+                (Field::new("display_name", t("field.display_name")).value(&f.display_name).required().autocomplete("name").render(errors))
+                (Field::new("email", t("field.email")).kind("email").value(&f.email).required().autocomplete("email").render(errors))
+                (Field::new("password", t("field.password")).kind("password").hint(t("field.password.hint")).required().autocomplete("new-password").render(errors))
+                (select("stakeholder_group", t("field.stakeholder_group"), &group_options(), &f.stakeholder_group, errors))
+                (Field::new("organization", t("field.organization")).value(&f.organization).autocomplete("organization").render(errors))
+                (Field::new("country", t("field.country")).value(&f.country).autocomplete("country").render(errors))
+                button type="submit" { (t("register.submit")) }
+            }
+            p { (t("register.have_account")) " " a href="/login" { (t("nav.login")) } }
+        },
+    )
+}
+
+pub async fn register_form(
+    req: HttpRequest,
+    PageUser(user): PageUser,
+    csrf: CsrfToken,
+) -> PageResult {
+    let ctx = Ctx {
+        user: user.as_ref(),
+        csrf: &csrf.0,
+        path: req.path(),
+    };
+    Ok(ok(register_page(
+        &ctx,
+        &RegisterForm::default(),
+        &FieldErrors::new(),
+        None,
+    )))
+}
+
+pub async fn register(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    PageUser(user): PageUser,
+    csrf: CsrfToken,
+    form: web::Form<RegisterForm>,
+) -> PageResult {
+    let f = form.into_inner();
+    check_csrf(&csrf, &f.csrf)?;
+    let ctx = Ctx {
+        user: user.as_ref(),
+        csrf: &csrf.0,
+        path: req.path(),
+    };
+    state.limiter.check(ratelimit::REGISTER, &client_ip(&req))?;
+    let result = match Registration::parse(
+        &f.email,
+        &f.password,
+        &f.display_name,
+        &f.stakeholder_group,
+        Some(&f.organization),
+        Some(&f.country),
+    ) {
+        Ok(reg) => service::register(&state, reg).await,
+        Err(e) => Err(e),
+    };
+    match result {
+        Ok(_) => Ok(ok(page(
+            &ctx,
+            t("register.title"),
+            html! {
+                h1 { (t("register.title")) }
+                (notice(&Notice::Success(t("register.done"))))
+                p { a href="/login" { (t("nav.login")) } }
+            },
+        ))),
+        Err(AppError::Validation(errors)) => Ok(html_response(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            register_page(&ctx, &f, &errors, None),
+        )),
+        Err(e @ AppError::Conflict(_)) => {
+            let mut errors = FieldErrors::new();
+            errors.add("email", e.detail());
+            Ok(html_response(
+                StatusCode::CONFLICT,
+                register_page(&ctx, &f, &errors, None),
+            ))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// Sign in and out
+
+#[derive(Deserialize, Default)]
+pub struct LoginForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    next: String,
+}
+
+/// Only local paths are followed after signing in (no open redirect).
+fn safe_next(next: &str) -> &str {
+    if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') {
+        next
+    } else {
+        "/me"
+    }
+}
+
+fn login_page(ctx: &Ctx, email: &str, next: &str, message: Option<Notice>) -> Markup {
+    let none = FieldErrors::new();
+    page(
+        ctx,
+        t("login.title"),
+        html! {
+            h1 { (t("login.title")) }
+            @if let Some(m) = &message { (notice(m)) }
+            form class="stack" method="post" action="/login" {
+                (csrf_field(ctx.csrf))
+                input type="hidden" name="next" value=(next);
+                (Field::new("email", t("field.email")).kind("email").value(email).required().autocomplete("username").render(&none))
+                (Field::new("password", t("field.password")).kind("password").required().autocomplete("current-password").render(&none))
+                button type="submit" { (t("login.submit")) }
+            }
+            p { a href="/password-reset" { (t("login.forgot")) } }
+            p { (t("login.no_account")) " " a href="/register" { (t("nav.register")) } }
+        },
+    )
+}
+
+#[derive(Deserialize)]
+pub struct NextQuery {
+    next: Option<String>,
+}
+
+pub async fn login_form(
+    req: HttpRequest,
+    PageUser(user): PageUser,
+    csrf: CsrfToken,
+    q: web::Query<NextQuery>,
+) -> PageResult {
+    let ctx = Ctx {
+        user: user.as_ref(),
+        csrf: &csrf.0,
+        path: req.path(),
+    };
+    Ok(ok(login_page(
+        &ctx,
+        "",
+        q.next.as_deref().unwrap_or(""),
+        None,
+    )))
+}
+
+pub async fn login(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    csrf: CsrfToken,
+    form: web::Form<LoginForm>,
+) -> PageResult {
+    let f = form.into_inner();
+    check_csrf(&csrf, &f.csrf)?;
+    let ctx = Ctx {
+        user: None,
+        csrf: &csrf.0,
+        path: req.path(),
+    };
+    match service::login(&state, f.email.clone(), f.password).await {
+        Ok(li) => Ok(HttpResponse::SeeOther()
+            .insert_header(("Location", safe_next(&f.next)))
+            .cookie(login_cookie(&li.token, state.config.https()))
+            .finish()),
+        Err(
+            e @ (AppError::Unauthorized | AppError::Forbidden(_) | AppError::RateLimited { .. }),
+        ) => {
+            let msg = match &e {
+                AppError::Unauthorized => t("login.failed"),
+                AppError::Forbidden(_) => t("login.suspended"),
+                _ => t("error.rate_limited"),
+            };
+            let mut res = html_response(
+                form_status(&e),
+                login_page(&ctx, &f.email, &f.next, Some(Notice::Error(msg))),
+            );
+            if let AppError::RateLimited { retry_after_secs } = e {
+                if let Ok(v) = retry_after_secs.to_string().parse() {
+                    res.headers_mut()
+                        .insert(actix_web::http::header::RETRY_AFTER, v);
+                }
+            }
+            Ok(res)
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub async fn logout_form(
+    req: HttpRequest,
+    PageUser(user): PageUser,
+    csrf: CsrfToken,
+) -> PageResult {
+    let ctx = Ctx {
+        user: user.as_ref(),
+        csrf: &csrf.0,
+        path: req.path(),
+    };
+    Ok(ok(page(
+        &ctx,
+        t("logout.title"),
+        html! {
+            h1 { (t("logout.title")) }
+            @if user.is_some() {
+                p { (t("logout.lead")) }
+                form method="post" action="/logout" { (csrf_field(ctx.csrf)) button type="submit" { (t("nav.logout")) } }
+            } @else {
+                (notice(&Notice::Info(t("logout.done"))))
+            }
+        },
+    )))
+}
+
+#[derive(Deserialize)]
+pub struct CsrfOnly {
+    #[serde(default)]
+    csrf: String,
+}
+
+pub async fn logout(
+    state: web::Data<AppState>,
+    csrf: CsrfToken,
+    form: web::Form<CsrfOnly>,
+) -> PageResult {
+    check_csrf(&csrf, &form.csrf)?;
+    Ok(HttpResponse::SeeOther()
+        .insert_header(("Location", "/logout"))
+        .cookie(logout_cookie(state.config.https()))
+        .finish())
+}
+
+// ---------------------------------------------------------------------------------
+// Email verification and password reset
+
+#[derive(Deserialize)]
+pub struct TokenQuery {
+    token: Option<String>,
+}
+
+pub async fn verify_email(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    PageUser(user): PageUser,
+    csrf: CsrfToken,
+    q: web::Query<TokenQuery>,
+) -> PageResult {
+    let ctx = Ctx {
+        user: user.as_ref(),
+        csrf: &csrf.0,
+        path: req.path(),
+    };
+    let result = match q.into_inner().token {
+        Some(token) if !token.is_empty() => Some(service::verify_email(&state, token).await),
+        _ => None,
+    };
+    let (status, body) = match result {
+        Some(Ok(_)) => (
+            StatusCode::OK,
+            html! {
+                (notice(&Notice::Success(t("verify.done"))))
+                p { a href="/" { (t("nav.consultations")) } }
+            },
+        ),
+        Some(Err(AppError::Validation(_))) => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            html! {
+                (notice(&Notice::Error(t("verify.bad"))))
+            },
+        ),
+        Some(Err(e)) => return Err(e.into()),
+        None => (StatusCode::OK, html! { p { (t("verify.lead")) } }),
+    };
+    Ok(html_response(
+        status,
+        page(
+            &ctx,
+            t("verify.title"),
+            html! { h1 { (t("verify.title")) } (body) },
+        ),
+    ))
+}
+
+fn reset_request_page(ctx: &Ctx, message: Option<Notice>, errors: &FieldErrors) -> Markup {
+    page(
+        ctx,
+        t("reset.title"),
+        html! {
+            h1 { (t("reset.title")) }
+            @if let Some(m) = &message { (notice(m)) }
+            p { (t("reset.lead")) }
+            (error_summary(errors))
+            form class="stack" method="post" action="/password-reset" {
+                (csrf_field(ctx.csrf))
+                (Field::new("email", t("field.email")).kind("email").required().autocomplete("email").render(errors))
+                button type="submit" { (t("reset.submit")) }
+            }
+        },
+    )
+}
+
+fn reset_choose_page(
+    ctx: &Ctx,
+    token: &str,
+    errors: &FieldErrors,
+    message: Option<Notice>,
+) -> Markup {
+    page(
+        ctx,
+        t("reset.choose"),
+        html! {
+            h1 { (t("reset.choose")) }
+            @if let Some(m) = &message { (notice(m)) }
+            (error_summary(errors))
+            form class="stack" method="post" action="/password-reset/confirm" {
+                (csrf_field(ctx.csrf))
+                input type="hidden" name="token" value=(token);
+                (Field::new("password", t("field.new_password")).kind("password").hint(t("field.password.hint")).required().autocomplete("new-password").render(errors))
+                button type="submit" { (t("reset.confirm")) }
+            }
+        },
+    )
+}
+
+pub async fn reset_form(
+    req: HttpRequest,
+    PageUser(user): PageUser,
+    csrf: CsrfToken,
+    q: web::Query<TokenQuery>,
+) -> PageResult {
+    let ctx = Ctx {
+        user: user.as_ref(),
+        csrf: &csrf.0,
+        path: req.path(),
+    };
+    // The link only shows a form: nothing is consumed by a mail scanner fetching it.
+    Ok(ok(match q.into_inner().token.filter(|t| !t.is_empty()) {
+        Some(token) => reset_choose_page(&ctx, &token, &FieldErrors::new(), None),
+        None => reset_request_page(&ctx, None, &FieldErrors::new()),
+    }))
+}
+
+#[derive(Deserialize)]
+pub struct ResetForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    email: String,
+}
+
+pub async fn reset(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    csrf: CsrfToken,
+    form: web::Form<ResetForm>,
+) -> PageResult {
+    check_csrf(&csrf, &form.csrf)?;
+    let ctx = Ctx {
+        user: None,
+        csrf: &csrf.0,
+        path: req.path(),
+    };
+    state
+        .limiter
+        .check(ratelimit::PASSWORD_RESET, &client_ip(&req))?;
+    if let Some(m) = crate::accounts::validate::check_email(&form.email) {
+        let mut errors = FieldErrors::new();
+        errors.add("email", m);
+        return Ok(html_response(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            reset_request_page(&ctx, None, &errors),
+        ));
+    }
+    service::request_password_reset(&state, form.email.clone()).await?;
+    Ok(html_response(
+        StatusCode::ACCEPTED,
+        reset_request_page(
+            &ctx,
+            Some(Notice::Success(t("reset.sent"))),
+            &FieldErrors::new(),
+        ),
+    ))
+}
+
+#[derive(Deserialize)]
+pub struct ResetConfirmForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    token: String,
+    #[serde(default)]
+    password: String,
+}
+
+pub async fn reset_confirm(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    csrf: CsrfToken,
+    form: web::Form<ResetConfirmForm>,
+) -> PageResult {
+    let f = form.into_inner();
+    check_csrf(&csrf, &f.csrf)?;
+    let ctx = Ctx {
+        user: None,
+        csrf: &csrf.0,
+        path: req.path(),
+    };
+    match service::confirm_password_reset(&state, f.token.clone(), f.password).await {
+        Ok(_) => Ok(ok(page(
+            &ctx,
+            t("reset.title"),
+            html! {
+                h1 { (t("reset.title")) }
+                (notice(&Notice::Success(t("reset.done"))))
+                p { a href="/login" { (t("nav.login")) } }
+            },
+        ))),
+        Err(AppError::Validation(errors)) if errors.get("token").is_some() => Ok(html_response(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            reset_request_page(
+                &ctx,
+                Some(Notice::Error(t("reset.bad"))),
+                &FieldErrors::new(),
+            ),
+        )),
+        Err(AppError::Validation(errors)) => Ok(html_response(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            reset_choose_page(&ctx, &f.token, &errors, None),
+        )),
+        Err(e) => Err(e.into()),
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// My account
+
+/// Where a signed-out visitor of a members' page is sent.
+pub fn login_redirect(path: &str) -> HttpResponse {
+    redirect(&format!("/login?next={path}"))
+}
+
+fn me_page(ctx: &Ctx, user: &User, errors: &FieldErrors, message: Option<Notice>) -> Markup {
+    let modes: Vec<(&str, &str)> = NOTIFICATION_MODES
+        .iter()
+        .map(|m| {
+            let label = match *m {
+                "immediate" => t("mode.immediate"),
+                "daily_digest" => t("mode.daily_digest"),
+                _ => t("mode.off"),
+            };
+            (*m, label)
+        })
+        .collect();
+    page(
+        ctx,
+        t("me.title"),
+        html! {
+            h1 { (t("me.title")) }
+            @if let Some(m) = &message { (notice(m)) }
+            @if !user.email_verified { (notice(&Notice::Info(t("me.unverified")))) }
+            (error_summary(errors))
+            dl {
+                dt { (t("field.email")) } dd { (user.email) }
+                dt { (t("field.stakeholder_group")) } dd { span class={ "badge group-" (user.stakeholder_group) } { (i18n::group(&user.stakeholder_group)) } }
+                dt { "Role" } dd { (i18n::role(&user.role)) }
+                dt { "Affiliation" } dd {
+                    @if user.affiliation_verified { (t("me.verified_affiliation")) } @else { (t("me.unverified_affiliation")) }
+                }
+            }
+            h2 { (t("me.profile")) }
+            form class="stack" method="post" action="/me" {
+                (csrf_field(ctx.csrf))
+                (Field::new("display_name", t("field.display_name")).value(&user.display_name).required().render(errors))
+                (Field::new("organization", t("field.organization")).value(&user.organization).render(errors))
+                (Field::new("country", t("field.country")).value(user.country.as_deref().unwrap_or("")).render(errors))
+                (select("notification_mode", t("field.notification_mode"), &modes, &user.notification_mode, errors))
+                button type="submit" { (t("me.save")) }
+            }
+            h2 { (t("me.password")) }
+            form class="stack" method="post" action="/me/password" {
+                (csrf_field(ctx.csrf))
+                (Field::new("current_password", t("field.current_password")).kind("password").required().autocomplete("current-password").render(errors))
+                (Field::new("new_password", t("field.new_password")).kind("password").hint(t("field.password.hint")).required().autocomplete("new-password").render(errors))
+                button type="submit" { (t("me.password")) }
+            }
+            h2 { (t("me.signout_everywhere")) }
+            form method="post" action="/me/logout-everywhere" {
+                (csrf_field(ctx.csrf))
+                button type="submit" class="button secondary" { (t("me.signout_everywhere")) }
+            }
+        },
+    )
+}
+
+pub async fn me(req: HttpRequest, PageUser(user): PageUser, csrf: CsrfToken) -> PageResult {
+    let Some(user) = user else {
+        return Ok(login_redirect(req.path()));
+    };
+    let ctx = Ctx {
+        user: Some(&user),
+        csrf: &csrf.0,
+        path: req.path(),
+    };
+    Ok(ok(me_page(&ctx, &user, &FieldErrors::new(), None)))
+}
+
+#[derive(Deserialize)]
+pub struct MeForm {
+    #[serde(default)]
+    csrf: String,
+    display_name: Option<String>,
+    organization: Option<String>,
+    country: Option<String>,
+    notification_mode: Option<String>,
+}
+
+pub async fn update_me(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    PageUser(user): PageUser,
+    csrf: CsrfToken,
+    form: web::Form<MeForm>,
+) -> PageResult {
+    check_csrf(&csrf, &form.csrf)?;
+    let Some(user) = user else {
+        return Ok(login_redirect("/me"));
+    };
+    let f = form.into_inner();
+    let result = match ProfilePatch::parse(
+        f.display_name.as_deref(),
+        f.organization.as_deref(),
+        f.country.as_deref().map(Some),
+        f.notification_mode.as_deref(),
+    ) {
+        Ok(p) => service::update_profile(&state, user.id, p).await,
+        Err(e) => Err(e),
+    };
+    match result {
+        Ok(updated) => {
+            let ctx = Ctx {
+                user: Some(&updated),
+                csrf: &csrf.0,
+                path: req.path(),
+            };
+            Ok(ok(me_page(
+                &ctx,
+                &updated,
+                &FieldErrors::new(),
+                Some(Notice::Success(t("me.saved"))),
+            )))
+        }
+        Err(AppError::Validation(errors)) => {
+            let ctx = Ctx {
+                user: Some(&user),
+                csrf: &csrf.0,
+                path: req.path(),
+            };
+            Ok(html_response(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                me_page(&ctx, &user, &errors, None),
+            ))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct PasswordForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    current_password: String,
+    #[serde(default)]
+    new_password: String,
+}
+
+pub async fn change_password(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    PageUser(user): PageUser,
+    csrf: CsrfToken,
+    form: web::Form<PasswordForm>,
+) -> PageResult {
+    check_csrf(&csrf, &form.csrf)?;
+    let Some(user) = user else {
+        return Ok(login_redirect("/me"));
+    };
+    let f = form.into_inner();
+    match service::change_password(&state, &user, f.current_password, f.new_password).await {
+        Ok(li) => {
+            let ctx = Ctx {
+                user: Some(&li.user),
+                csrf: &csrf.0,
+                path: req.path(),
+            };
+            let mut res = ok(me_page(
+                &ctx,
+                &li.user,
+                &FieldErrors::new(),
+                Some(Notice::Success(t("me.password.done"))),
+            ));
+            res.add_cookie(&login_cookie(&li.token, state.config.https()))
+                .ok();
+            Ok(res)
+        }
+        Err(AppError::Validation(errors)) => {
+            let ctx = Ctx {
+                user: Some(&user),
+                csrf: &csrf.0,
+                path: req.path(),
+            };
+            Ok(html_response(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                me_page(&ctx, &user, &errors, None),
+            ))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+pub async fn logout_everywhere(
+    state: web::Data<AppState>,
+    PageUser(user): PageUser,
+    csrf: CsrfToken,
+    form: web::Form<CsrfOnly>,
+) -> PageResult {
+    check_csrf(&csrf, &form.csrf)?;
+    if let Some(u) = user {
+        service::sign_out_everywhere(&state, u.id).await?;
+    }
+    Ok(HttpResponse::SeeOther()
+        .insert_header(("Location", "/logout"))
+        .cookie(logout_cookie(state.config.https()))
+        .finish())
+}
