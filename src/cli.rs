@@ -43,6 +43,17 @@ enum Command {
         #[command(subcommand)]
         command: AdminCommand,
     },
+    /// Import a Markdown draft into a consultation.
+    ImportDraft {
+        #[arg(long)]
+        consultation: i64,
+        #[arg(long)]
+        title: String,
+        #[arg(long)]
+        version_label: String,
+        /// The Markdown file.
+        file: std::path::PathBuf,
+    },
     /// Run only the email outbox worker.
     Worker,
 }
@@ -163,6 +174,25 @@ fn run(command: Command) -> anyhow::Result<()> {
             let _ = Group::ALL;
             Ok(())
         }
+        Command::ImportDraft {
+            consultation,
+            title,
+            version_label,
+            file,
+        } => {
+            let text = std::fs::read_to_string(&file)
+                .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", file.display()))?;
+            let config = Config::from_env(None).map_err(anyhow::Error::msg)?;
+            let db = open_database(&config)?;
+            let input = crate::drafts::service::DraftInput::parse(&title, &version_label, &text)
+                .map_err(describe)?;
+            let mut conn = db.get().map_err(|e| anyhow::anyhow!(e.to_string()))?;
+            let draft = crate::drafts::service::import(&mut conn, consultation, &input, None)
+                .map_err(describe)?;
+            let n = crate::drafts::service::paragraphs_of(&mut conn, draft.id)?.len();
+            println!("draft {} imported with {n} paragraphs", draft.id);
+            Ok(())
+        }
         Command::Worker => {
             let config = Config::from_env(None).map_err(anyhow::Error::msg)?;
             let db = open_database(&config)?;
@@ -182,4 +212,19 @@ fn serve(config: Config) -> anyhow::Result<()> {
         app.run_until_stopped().await?;
         Ok(())
     })
+}
+
+/// An application error as a command-line message, naming fields.
+fn describe(e: crate::error::AppError) -> anyhow::Error {
+    match e {
+        crate::error::AppError::Validation(f) => anyhow::anyhow!(
+            "invalid input: {}",
+            f.0.iter()
+                .map(|(k, v)| format!("{k} {}", v.join(", ")))
+                .collect::<Vec<_>>()
+                .join("; ")
+        ),
+        crate::error::AppError::NotFound => anyhow::anyhow!("not found"),
+        other => anyhow::anyhow!(other.detail()),
+    }
 }

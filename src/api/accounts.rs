@@ -188,17 +188,11 @@ pub struct UserQuery {
     q: Option<String>,
     role: Option<String>,
     stakeholder_group: Option<String>,
-    limit: Option<i64>,
+    limit: Option<String>,
     cursor: Option<String>,
 }
 
-pub fn parse_limit(limit: Option<i64>) -> Result<i64, AppError> {
-    match limit {
-        None => Ok(50),
-        Some(n) if (1..=200).contains(&n) => Ok(n),
-        Some(_) => Err(FieldErrors::single("limit", "must be between 1 and 200")),
-    }
-}
+use crate::api::parse_limit;
 
 /// Admins list accounts; moderators too, so that they can find whom to suspend.
 pub async fn list_users(
@@ -227,7 +221,7 @@ pub async fn list_users(
             }
         },
     };
-    let limit = match parse_limit(q.limit) {
+    let limit = match parse_limit(q.limit.as_deref()) {
         Ok(l) => l,
         Err(_) => {
             errors.add("limit", "must be between 1 and 200");

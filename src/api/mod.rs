@@ -2,10 +2,15 @@
 //! listed here, in one place.
 
 pub mod accounts;
+pub mod comments;
+pub mod consultations;
+pub mod drafts;
 pub mod dto;
 pub mod json;
+pub mod moderation;
 
 use actix_web::{error::QueryPayloadError, web, HttpRequest, HttpResponse};
+use base64::Engine;
 
 use crate::error::{AppError, FieldErrors};
 use crate::state::AppState;
@@ -51,6 +56,39 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/me/password", web::post().to(accounts::change_password))
         .route("/admin/users", web::get().to(accounts::list_users))
         .route("/admin/users/{id}", web::patch().to(accounts::update_user))
+        .route("/consultations", web::get().to(consultations::list))
+        .route("/consultations", web::post().to(consultations::create))
+        .route("/consultations/{id}", web::get().to(consultations::get))
+        .route(
+            "/consultations/{id}",
+            web::patch().to(consultations::update),
+        )
+        .service(
+            web::resource("/consultations/{id}/drafts")
+                .app_data(json::BodyLimit(json::IMPORT_LIMIT))
+                .route(web::post().to(consultations::create_draft)),
+        )
+        .route("/drafts/{id}", web::get().to(drafts::get))
+        .route("/drafts/{id}/stats", web::get().to(drafts::stats))
+        .route(
+            "/drafts/{id}/comments",
+            web::get().to(drafts::list_comments),
+        )
+        .route(
+            "/drafts/{id}/comments",
+            web::post().to(drafts::create_comment),
+        )
+        .route("/comments/{id}", web::get().to(comments::get))
+        .route("/comments/{id}", web::patch().to(comments::edit))
+        .route("/comments/{id}", web::delete().to(comments::withdraw))
+        .route("/comments/{id}/flags", web::post().to(moderation::flag))
+        .route(
+            "/comments/{id}/moderation",
+            web::post().to(moderation::decide),
+        )
+        .route("/comments/{id}/history", web::get().to(moderation::history))
+        .route("/moderation/queue", web::get().to(moderation::queue))
+        .route("/moderation/log", web::get().to(moderation::log))
         .default_service(web::to(not_found));
 }
 
@@ -66,4 +104,37 @@ pub async fn healthz(state: web::Data<AppState>) -> HttpResponse {
     } else {
         HttpResponse::ServiceUnavailable().json(serde_json::json!({"status": "unavailable"}))
     }
+}
+
+/// `?limit=`: default 50, at most 200.
+/// Taken as text, so that `?limit=many` is a 422 naming `limit`, not a parse failure.
+pub fn parse_limit(limit: Option<&str>) -> Result<i64, AppError> {
+    match limit.map(str::trim).filter(|l| !l.is_empty()) {
+        None => Ok(50),
+        Some(n) => match n.parse::<i64>() {
+            Ok(n) if (1..=200).contains(&n) => Ok(n),
+            _ => Err(FieldErrors::single(
+                "limit",
+                "must be a number between 1 and 200",
+            )),
+        },
+    }
+}
+
+/// Cursors are opaque to clients: the last id seen, encoded.
+pub fn cursor_encode(id: i64) -> String {
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(format!("after:{id}"))
+}
+
+pub fn cursor_decode(cursor: Option<&str>) -> Result<Option<i64>, AppError> {
+    let Some(c) = cursor.filter(|c| !c.is_empty()) else {
+        return Ok(None);
+    };
+    base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(c)
+        .ok()
+        .and_then(|b| String::from_utf8(b).ok())
+        .and_then(|s| s.strip_prefix("after:").and_then(|n| n.parse::<i64>().ok()))
+        .map(Some)
+        .ok_or_else(|| FieldErrors::single("cursor", "is not a cursor this server issued"))
 }

@@ -68,7 +68,106 @@ diesel::table! {
 
 diesel::joinable!(account_tokens -> users (user_id));
 
+diesel::table! {
+    consultations (id) {
+        id -> BigInt,
+        title -> Text,
+        summary -> Text,
+        opens_at -> Timestamp,
+        closes_at -> Timestamp,
+        moderation -> Text,
+        created_by -> BigInt,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    drafts (id) {
+        id -> BigInt,
+        consultation_id -> BigInt,
+        title -> Text,
+        version_label -> Text,
+        previous_draft_id -> Nullable<BigInt>,
+        read_only -> Bool,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    paragraphs (id) {
+        id -> BigInt,
+        draft_id -> BigInt,
+        number -> Integer,
+        label -> Text,
+        section -> Nullable<Text>,
+        text -> Text,
+        tags -> Text,
+    }
+}
+
+diesel::table! {
+    comments (id) {
+        id -> BigInt,
+        draft_id -> BigInt,
+        paragraph_id -> Nullable<BigInt>,
+        parent_id -> Nullable<BigInt>,
+        kind -> Text,
+        body -> Text,
+        proposed_text -> Nullable<Text>,
+        status -> Text,
+        attribution -> Text,
+        author_id -> BigInt,
+        author_group -> Text,
+        author_organization -> Text,
+        author_country -> Nullable<Text>,
+        author_verified -> Bool,
+        flag_count -> Integer,
+        created_at -> Timestamp,
+        edited_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    comment_edits (id) {
+        id -> BigInt,
+        comment_id -> BigInt,
+        body -> Text,
+        proposed_text -> Nullable<Text>,
+        edited_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    flags (id) {
+        id -> BigInt,
+        comment_id -> BigInt,
+        user_id -> BigInt,
+        reason -> Text,
+        note -> Nullable<Text>,
+        resolved -> Bool,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    follows (user_id, draft_id) {
+        user_id -> BigInt,
+        draft_id -> BigInt,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(audit_log -> users (actor_id));
+diesel::joinable!(drafts -> consultations (consultation_id));
+diesel::joinable!(paragraphs -> drafts (draft_id));
+diesel::joinable!(comments -> users (author_id));
+diesel::joinable!(comments -> drafts (draft_id));
+diesel::joinable!(comments -> paragraphs (paragraph_id));
+diesel::joinable!(comment_edits -> comments (comment_id));
+diesel::joinable!(flags -> comments (comment_id));
+diesel::joinable!(flags -> users (user_id));
+diesel::joinable!(follows -> users (user_id));
+diesel::joinable!(follows -> drafts (draft_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     settings,
@@ -76,7 +175,14 @@ diesel::allow_tables_to_appear_in_same_query!(
     account_tokens,
     login_failures,
     outbox,
-    audit_log
+    audit_log,
+    consultations,
+    drafts,
+    paragraphs,
+    comments,
+    comment_edits,
+    flags,
+    follows
 );
 
 diesel::table! {

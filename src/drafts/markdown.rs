@@ -1,5 +1,7 @@
 //! Markdown draft import: turns a Markdown draft into numbered, labelled, tagged paragraphs.
 //! Owns block rules, labels, `{C2 SDG9}` tags and import errors; pure: no I/O, no crate imports.
+//! A loose top-level ordered list (`1. Decides …`, blank line, `2. Requests …`, as UN drafts
+//! write operative paragraphs) is split into one numbered paragraph per item.
 
 use std::fmt;
 use std::ops::Range;
@@ -48,8 +50,14 @@ impl std::error::Error for ImportError {}
 ///
 /// Rules:
 /// - `#`…`######` (and setext) headings open a section; a heading is never a paragraph.
-/// - Every other top-level block (paragraph, whole list, block quote, code block, table) is
-///   exactly one paragraph, numbered 1..N in document order. Thematic breaks are ignored.
+/// - Every other top-level block (paragraph, list, block quote, code block, table) is exactly
+///   one paragraph, numbered 1..N in document order. Thematic breaks are ignored.
+/// - Exception: a top-level *loose* ordered list (items separated by blank lines, so that
+///   their text is wrapped in paragraphs) gives one paragraph per item, its text starting
+///   with the item's ordinal (`12. Decides …`), so it is labelled `12`; the item's nested
+///   content (an `(a)`/`(b)` sub-list, further paragraphs) stays in that paragraph, indented
+///   as below, and a trailing tag block belongs to that item. Tight ordered lists (no blank
+///   lines between items), bullet lists and lists inside block quotes stay one paragraph.
 /// - Plain text: soft breaks become spaces, hard breaks newlines, emphasis markers are dropped.
 ///   A link keeps its text followed by its address in parentheses, `text (https://…)`, unless
 ///   the address is the text itself (autolinks) or only a `#fragment`. Images keep their alt
@@ -62,12 +70,6 @@ impl std::error::Error for ImportError {}
 /// - A text that starts with its own label (`12.`, `PP3`, `PP 3.`, `OP 4`, `(a)`, `(iv)`, `(2)`)
 ///   keeps it as `label` (minus a trailing dot); otherwise the label is the paragraph number.
 /// - A trailing `{C2 SDG9}` group is removed from the text and returned as tags.
-///
-/// Authoring note: `12. Decides …` at the start of a line is a Markdown *ordered list*, and
-/// consecutive numbered items separated only by blank lines form ONE list, hence one
-/// paragraph. Write `12\. Decides …` for a stand-alone numbered paragraph; use a real list
-/// item (`12. Calls upon …:` followed by an indented `- (a) …` list) when the paragraph has
-/// sub-items. See `src/demo/wsis_zero_draft.md`.
 ///
 /// Errors: empty input or no paragraphs, a NUL byte, an HTML block, a paragraph over
 /// [`MAX_PARAGRAPH_CHARS`] characters, more than [`MAX_PARAGRAPHS`] paragraphs, an unknown
@@ -199,6 +201,9 @@ enum Block {
 struct Located {
     block: Block,
     offset: usize,
+    /// A paragraph opened by a `Paragraph` event. Directly inside a list item this means the
+    /// list is loose: tight items hold bare inline events instead.
+    wrapped: bool,
 }
 
 type Events<'a> = pulldown_cmark::OffsetIter<'a, pulldown_cmark::DefaultBrokenLinkCallback>;
@@ -224,12 +229,17 @@ fn read_blocks(
             blocks.push(Located {
                 block: Block::Paragraph(inline.finish()),
                 offset,
+                wrapped: false,
             });
         }
+        let mut wrapped = false;
         let block = match event {
             Event::End(_) => break,
             Event::Rule => Block::Rule,
-            Event::Start(Tag::Paragraph) => Block::Paragraph(read_inline(events)),
+            Event::Start(Tag::Paragraph) => {
+                wrapped = true;
+                Block::Paragraph(read_inline(events))
+            }
             Event::Start(Tag::Heading { .. }) => Block::Heading(read_inline(events)),
             Event::Start(Tag::HtmlBlock) | Event::Html(_) => {
                 return Err(raw_html(source, range));
@@ -242,12 +252,12 @@ fn read_blocks(
             }
             Event::Start(Tag::List(start)) => {
                 check_depth(depth, source, &range)?;
-                let mut items = Vec::new();
+                let mut items: Vec<(Vec<Located>, usize)> = Vec::new();
                 while let Some((event, range)) = events.next() {
                     match event {
                         Event::Start(Tag::Item) => {
                             let inner = read_blocks(events, source, depth + 1)?;
-                            items.push(inner.into_iter().map(|l| l.block).collect());
+                            items.push((inner, range.start));
                         }
                         Event::Start(Tag::HtmlBlock) | Event::Html(_) => {
                             return Err(raw_html(source, range));
@@ -255,7 +265,33 @@ fn read_blocks(
                         _ => break, // End(List)
                     }
                 }
-                Block::List { start, items }
+                let loose = items
+                    .iter()
+                    .any(|(inner, _)| inner.iter().any(|l| l.wrapped));
+                match start {
+                    // A loose top-level ordered list: one paragraph per item, each a
+                    // one-item list keeping the item's ordinal.
+                    Some(first) if depth == 0 && loose => {
+                        for (index, (inner, offset)) in items.into_iter().enumerate() {
+                            blocks.push(Located {
+                                block: Block::List {
+                                    start: Some(first.saturating_add(index as u64)),
+                                    items: vec![inner.into_iter().map(|l| l.block).collect()],
+                                },
+                                offset,
+                                wrapped: false,
+                            });
+                        }
+                        continue;
+                    }
+                    _ => Block::List {
+                        start,
+                        items: items
+                            .into_iter()
+                            .map(|(inner, _)| inner.into_iter().map(|l| l.block).collect())
+                            .collect(),
+                    },
+                }
             }
             Event::Start(Tag::Table(_)) => Block::Table(read_table(events)),
             // Containers this parser does not enable (footnotes, definition lists,
@@ -271,12 +307,14 @@ fn read_blocks(
         blocks.push(Located {
             block,
             offset: range.start,
+            wrapped,
         });
     }
     if let Some((inline, offset)) = pending.take() {
         blocks.push(Located {
             block: Block::Paragraph(inline.finish()),
             offset,
+            wrapped: false,
         });
     }
     Ok(blocks)
@@ -799,14 +837,24 @@ mod tests {
     }
 
     #[test]
-    fn ordered_lists_keep_their_ordinals() {
-        let p = parse("7. seven\n8. eight\n\n   continued loose\n9. nine");
-        assert_eq!(p.len(), 1);
-        assert_eq!(p[0].text, "7. seven\n8. eight\n  continued loose\n9. nine");
+    fn tight_ordered_lists_keep_their_ordinals() {
+        let p = parse("7. seven\n8. eight\n9. nine");
+        assert_eq!(texts(&p), ["7. seven\n8. eight\n9. nine"]);
         // The text starts with "7." so that is the label.
         assert_eq!(p[0].label, "7");
         let p = parse("1) a\n1) b\n1) c");
-        assert_eq!(p[0].text, "1. a\n2. b\n3. c");
+        assert_eq!(texts(&p), ["1. a\n2. b\n3. c"]);
+    }
+
+    #[test]
+    fn tight_ordered_list_stays_one_paragraph() {
+        let p = parse("1. A\n2. B");
+        assert_eq!(texts(&p), ["1. A\n2. B"]);
+        assert_eq!(labels(&p), ["1"]);
+        // Also when it follows a paragraph and carries tags at its end.
+        let p = parse("Intro.\n\n1. A\n2. B {C2}");
+        assert_eq!(texts(&p), ["Intro.", "1. A\n2. B"]);
+        assert_eq!(p[1].tags, ["C2"]);
     }
 
     #[test]
@@ -816,13 +864,89 @@ mod tests {
     }
 
     #[test]
-    fn unescaped_numbered_paragraphs_form_one_list() {
-        // The authoring pitfall documented on `parse_draft`.
-        let p = parse("1. Decides.\n\n2. Requests.");
-        assert_eq!(texts(&p), ["1. Decides.\n2. Requests."]);
+    fn loose_ordered_list_is_split_per_item() {
+        let p = parse("1. A\n\n2. B\n\n3. C");
+        assert_eq!(texts(&p), ["1. A", "2. B", "3. C"]);
+        assert_eq!(labels(&p), ["1", "2", "3"]);
+        assert_eq!(p.iter().map(|p| p.number).collect::<Vec<_>>(), [1, 2, 3]);
+        // One blank line anywhere makes the whole list loose.
+        let p = parse("1. A\n2. B\n\n3. C");
+        assert_eq!(labels(&p), ["1", "2", "3"]);
+        // `1)` markers too; escaped numbers are plain paragraphs and give the same result.
+        assert_eq!(texts(&parse("1) A\n\n1) B")), ["1. A", "2. B"]);
         let p = parse("1\\. Decides.\n\n2\\. Requests.");
-        assert_eq!(texts(&p), ["1. Decides.", "2. Requests."]);
+        assert_eq!(texts(&p), texts(&parse("1. Decides.\n\n2. Requests.")));
         assert_eq!(labels(&p), ["1", "2"]);
+    }
+
+    #[test]
+    fn loose_list_numbering_follows_its_start() {
+        let p = parse("12. Decides.\n\n13. Requests.");
+        assert_eq!(texts(&p), ["12. Decides.", "13. Requests."]);
+        assert_eq!(labels(&p), ["12", "13"]);
+        assert_eq!(p.iter().map(|p| p.number).collect::<Vec<_>>(), [1, 2]);
+        // Markdown numbers items from the start, whatever later items say.
+        assert_eq!(labels(&parse("12. A\n\n20. B")), ["12", "13"]);
+        // Further blocks of an item stay in it, indented.
+        let p = parse("7. seven\n8. eight\n\n   continued loose\n9. nine");
+        assert_eq!(
+            texts(&p),
+            ["7. seven", "8. eight\n  continued loose", "9. nine"]
+        );
+        assert_eq!(labels(&p), ["7", "8", "9"]);
+    }
+
+    #[test]
+    fn loose_item_keeps_its_nested_lists() {
+        let md = "# Operative part\n\nIntro.\n\n1. Calls upon all stakeholders to:\n\n   - (a) expand access;\n   - (b) reduce costs;\n\n2. Decides, in order:\n\n   1. first;\n\n   2. second;\n\n3. Requests a report.\n\nAfter.";
+        let p = parse(md);
+        assert_eq!(
+            texts(&p),
+            [
+                "Intro.",
+                "1. Calls upon all stakeholders to:\n  - (a) expand access;\n  - (b) reduce costs;",
+                "2. Decides, in order:\n  1. first;\n  2. second;",
+                "3. Requests a report.",
+                "After."
+            ]
+        );
+        assert_eq!(labels(&p), ["1", "1", "2", "3", "5"]);
+        assert!(p
+            .iter()
+            .all(|p| p.section.as_deref() == Some("Operative part")));
+    }
+
+    #[test]
+    fn loose_lists_that_are_not_split() {
+        // Bullet lists and lists inside a block quote stay one paragraph.
+        assert_eq!(
+            texts(&parse("- (a) one\n\n- (b) two")),
+            ["- (a) one\n- (b) two"]
+        );
+        assert_eq!(texts(&parse("> 1. A\n>\n> 2. B")), ["1. A\n2. B"]);
+    }
+
+    #[test]
+    fn tags_belong_to_their_split_item() {
+        let md = "1. Decides. {C2 sdg9}\n\n2. Requests.\n\n3. Calls for:\n\n   - (a) x;\n   - (b) y; {C5}";
+        let p = parse(md);
+        assert_eq!(
+            texts(&p),
+            [
+                "1. Decides.",
+                "2. Requests.",
+                "3. Calls for:\n  - (a) x;\n  - (b) y;"
+            ]
+        );
+        assert_eq!(p[0].tags, ["C2", "SDG9"]);
+        assert!(p[1].tags.is_empty());
+        assert_eq!(p[2].tags, ["C5"]);
+        // Errors name the item's own paragraph number and line.
+        let message = parse_err("1. A\n\n2. B {C99}");
+        assert!(
+            message.contains("paragraph 2 (line 3)") && message.contains("\"C99\""),
+            "{message}"
+        );
     }
 
     #[test]

@@ -52,6 +52,8 @@ pub struct Field<'a> {
     pub hint: Option<&'a str>,
     pub required: bool,
     pub autocomplete: Option<&'a str>,
+    /// Distinguishes the ids of two forms on one page with the same field names.
+    pub prefix: &'a str,
 }
 
 impl<'a> Field<'a> {
@@ -64,6 +66,7 @@ impl<'a> Field<'a> {
             hint: None,
             required: false,
             autocomplete: None,
+            prefix: "",
         }
     }
     pub fn kind(mut self, k: &'a str) -> Self {
@@ -78,6 +81,10 @@ impl<'a> Field<'a> {
         self.hint = Some(h);
         self
     }
+    pub fn prefix(mut self, p: &'a str) -> Self {
+        self.prefix = p;
+        self
+    }
     pub fn required(mut self) -> Self {
         self.required = true;
         self
@@ -88,7 +95,11 @@ impl<'a> Field<'a> {
     }
 
     pub fn render(&self, errors: &FieldErrors) -> Markup {
-        let id = format!("f-{}", self.name);
+        let id = if self.prefix.is_empty() {
+            format!("f-{}", self.name)
+        } else {
+            format!("f-{}-{}", self.prefix, self.name)
+        };
         let hint_id = format!("{id}-hint");
         let err_id = format!("{id}-error");
         let msgs = errors.get(self.name);
@@ -128,7 +139,18 @@ pub fn select(
     selected: &str,
     errors: &FieldErrors,
 ) -> Markup {
-    let id = format!("f-{name}");
+    select_with_id(&format!("f-{name}"), name, label, options, selected, errors)
+}
+
+/// A `<select>` with an explicit id, for pages with several forms.
+pub fn select_with_id(
+    id: &str,
+    name: &str,
+    label: &str,
+    options: &[(&str, &str)],
+    selected: &str,
+    errors: &FieldErrors,
+) -> Markup {
     let err_id = format!("{id}-error");
     let msgs = errors.get(name);
     html! {

@@ -105,27 +105,81 @@ async fn not_found() -> PageResult {
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     use pages::accounts as acc;
-    cfg.route("/static/style.css", web::get().to(stylesheet))
-        .route("/", web::get().to(pages::home::index))
-        .route("/register", web::get().to(acc::register_form))
-        .route("/register", web::post().to(acc::register))
-        .route("/login", web::get().to(acc::login_form))
-        .route("/login", web::post().to(acc::login))
-        .route("/logout", web::get().to(acc::logout_form))
-        .route("/logout", web::post().to(acc::logout))
-        .route("/verify-email", web::get().to(acc::verify_email))
-        .route("/password-reset", web::get().to(acc::reset_form))
-        .route("/password-reset", web::post().to(acc::reset))
-        .route(
-            "/password-reset/confirm",
-            web::post().to(acc::reset_confirm),
-        )
-        .route("/me", web::get().to(acc::me))
-        .route("/me", web::post().to(acc::update_me))
-        .route("/me/password", web::post().to(acc::change_password))
-        .route(
-            "/me/logout-everywhere",
-            web::post().to(acc::logout_everywhere),
-        )
-        .default_service(web::to(not_found));
+    cfg.app_data(
+        web::PathConfig::default().error_handler(|_, _| PageError(AppError::NotFound).into()),
+    )
+    .route("/static/style.css", web::get().to(stylesheet))
+    .route("/", web::get().to(pages::consultations::index))
+    .route(
+        "/consultations/{id}",
+        web::get().to(pages::consultations::show),
+    )
+    .route("/admin", web::get().to(pages::admin::index))
+    .route(
+        "/admin/consultations",
+        web::post().to(pages::admin::create_consultation),
+    )
+    .route(
+        "/admin/consultations/{id}",
+        web::get().to(pages::admin::show_consultation),
+    )
+    .route(
+        "/admin/consultations/{id}",
+        web::post().to(pages::admin::update_consultation),
+    )
+    .route(
+        "/admin/consultations/{id}/drafts",
+        web::post().to(pages::admin::import_draft),
+    )
+    .route("/admin/users", web::get().to(pages::admin::users))
+    .route(
+        "/admin/users/{id}",
+        web::post().to(pages::admin::update_user),
+    )
+    .route(
+        "/admin/emails/{id}/retry",
+        web::post().to(pages::admin::retry_email),
+    )
+    .route("/drafts/{id}", web::get().to(pages::drafts::show))
+    .route(
+        "/drafts/{id}/general",
+        web::get().to(pages::drafts::general),
+    )
+    .route(
+        "/drafts/{id}/paragraphs/{pid}",
+        web::get().to(pages::drafts::paragraph),
+    )
+    .route(
+        "/drafts/{id}/comments",
+        web::post().to(pages::drafts::post_comment),
+    )
+    .route(
+        "/comments/{id}/edit",
+        web::post().to(pages::drafts::edit_comment),
+    )
+    .route(
+        "/comments/{id}/withdraw",
+        web::post().to(pages::drafts::withdraw_comment),
+    )
+    .route("/register", web::get().to(acc::register_form))
+    .route("/register", web::post().to(acc::register))
+    .route("/login", web::get().to(acc::login_form))
+    .route("/login", web::post().to(acc::login))
+    .route("/logout", web::get().to(acc::logout_form))
+    .route("/logout", web::post().to(acc::logout))
+    .route("/verify-email", web::get().to(acc::verify_email))
+    .route("/password-reset", web::get().to(acc::reset_form))
+    .route("/password-reset", web::post().to(acc::reset))
+    .route(
+        "/password-reset/confirm",
+        web::post().to(acc::reset_confirm),
+    )
+    .route("/me", web::get().to(acc::me))
+    .route("/me", web::post().to(acc::update_me))
+    .route("/me/password", web::post().to(acc::change_password))
+    .route(
+        "/me/logout-everywhere",
+        web::post().to(acc::logout_everywhere),
+    )
+    .default_service(web::to(not_found));
 }

@@ -1,7 +1,10 @@
 //! One integration test binary: the real server, a fresh database per test (SQLite by
-#![allow(clippy::unwrap_used, clippy::expect_used)]
 //! default, PostgreSQL when PLENARY_TEST_DATABASE_URL is set) and a real SMTP server.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod accounts;
+mod comments;
 mod helpers;
+mod moderation;
+mod pages;
 mod schema;

@@ -1,4 +1,8 @@
 //! One module per area of the site.
 
 pub mod accounts;
-pub mod home;
+pub mod admin;
+pub mod comments;
+pub mod consultations;
+pub mod drafts;
+pub mod moderation;

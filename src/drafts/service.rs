@@ -1,0 +1,226 @@
+//! Importing drafts, reading them with their paragraphs and per-group counts, and the
+//! draft statistics. Counts include published comments only.
+
+use std::collections::BTreeMap;
+
+use chrono::Utc;
+use diesel::prelude::*;
+
+use crate::consultations::{service as consultations, Consultation};
+use crate::db::schema::{comments, drafts, paragraphs};
+use crate::db::Conn;
+use crate::drafts::markdown::parse_draft;
+use crate::drafts::{Draft, Paragraph};
+use crate::error::{AppError, FieldErrors};
+use crate::state::AppState;
+
+pub const MAX_TITLE: usize = 300;
+pub const MAX_LABEL: usize = 100;
+
+pub struct DraftInput {
+    pub title: String,
+    pub version_label: String,
+    pub text: String,
+}
+
+impl DraftInput {
+    pub fn parse(title: &str, version_label: &str, text: &str) -> Result<DraftInput, AppError> {
+        let mut errors = FieldErrors::new();
+        let title = title.trim();
+        let label = version_label.trim();
+        if title.is_empty() {
+            errors.add("title", "is required");
+        } else if title.chars().count() > MAX_TITLE {
+            errors.add("title", format!("must be at most {MAX_TITLE} characters"));
+        }
+        if label.is_empty() {
+            errors.add("version_label", "is required");
+        } else if label.chars().count() > MAX_LABEL {
+            errors.add(
+                "version_label",
+                format!("must be at most {MAX_LABEL} characters"),
+            );
+        }
+        if text.trim().is_empty() {
+            errors.add("text", "is empty: the draft has no paragraphs");
+        }
+        errors.into_result()?;
+        Ok(DraftInput {
+            title: title.into(),
+            version_label: label.into(),
+            text: text.into(),
+        })
+    }
+}
+
+pub fn find(conn: &mut Conn, id: i64) -> Result<Draft, AppError> {
+    Ok(drafts::table
+        .find(id)
+        .select(Draft::as_select())
+        .first(conn)?)
+}
+
+pub fn paragraphs_of(conn: &mut Conn, draft: i64) -> QueryResult<Vec<Paragraph>> {
+    paragraphs::table
+        .filter(paragraphs::draft_id.eq(draft))
+        .order(paragraphs::number.asc())
+        .select(Paragraph::as_select())
+        .load(conn)
+}
+
+/// Parses the Markdown and stores the draft with its paragraphs, in one transaction.
+pub fn import(
+    conn: &mut Conn,
+    consultation_id: i64,
+    input: &DraftInput,
+    previous: Option<i64>,
+) -> Result<Draft, AppError> {
+    let parsed = parse_draft(&input.text).map_err(|e| FieldErrors::single("text", e.0))?;
+    conn.transaction(|conn| {
+        consultations::find(conn, consultation_id)?;
+        let id = crate::ids::new_id();
+        diesel::insert_into(drafts::table)
+            .values((
+                drafts::id.eq(id),
+                drafts::consultation_id.eq(consultation_id),
+                drafts::title.eq(&input.title),
+                drafts::version_label.eq(&input.version_label),
+                drafts::previous_draft_id.eq(previous),
+                drafts::read_only.eq(false),
+                drafts::created_at.eq(Utc::now().naive_utc()),
+            ))
+            .execute(conn)?;
+        for p in &parsed {
+            diesel::insert_into(paragraphs::table)
+                .values((
+                    paragraphs::id.eq(crate::ids::new_id()),
+                    paragraphs::draft_id.eq(id),
+                    paragraphs::number.eq(p.number),
+                    paragraphs::label.eq(&p.label),
+                    paragraphs::section.eq(&p.section),
+                    paragraphs::text.eq(&p.text),
+                    paragraphs::tags.eq(p.tags.join(" ")),
+                ))
+                .execute(conn)?;
+        }
+        find(conn, id)
+    })
+}
+
+pub async fn create(
+    state: &AppState,
+    consultation_id: i64,
+    input: DraftInput,
+) -> Result<Draft, AppError> {
+    state
+        .db
+        .run(move |conn| import(conn, consultation_id, &input, None))
+        .await
+}
+
+/// Published comment counts of a draft: paragraph (None = general) → group → n.
+pub type Counts = BTreeMap<Option<i64>, BTreeMap<String, i64>>;
+
+pub fn counts(conn: &mut Conn, draft: i64) -> QueryResult<Counts> {
+    let rows: Vec<(Option<i64>, String, i64)> = comments::table
+        .filter(comments::draft_id.eq(draft))
+        .filter(comments::status.eq("published"))
+        .group_by((comments::paragraph_id, comments::author_group))
+        .select((
+            comments::paragraph_id,
+            comments::author_group,
+            diesel::dsl::count_star(),
+        ))
+        .load(conn)?;
+    let mut out = Counts::new();
+    for (p, g, n) in rows {
+        out.entry(p).or_default().insert(g, n);
+    }
+    Ok(out)
+}
+
+/// A draft with everything its reading view needs.
+pub struct DraftView {
+    pub draft: Draft,
+    pub consultation: Consultation,
+    pub paragraphs: Vec<Paragraph>,
+    pub counts: Counts,
+}
+
+pub fn view(conn: &mut Conn, id: i64) -> Result<DraftView, AppError> {
+    let draft = find(conn, id)?;
+    let consultation = consultations::find(conn, draft.consultation_id)?;
+    let paragraphs = paragraphs_of(conn, id)?;
+    let counts = counts(conn, id)?;
+    Ok(DraftView {
+        draft,
+        consultation,
+        paragraphs,
+        counts,
+    })
+}
+
+pub async fn get_view(state: &AppState, id: i64) -> Result<DraftView, AppError> {
+    state.db.run(move |conn| view(conn, id)).await
+}
+
+#[derive(Debug, Default, serde::Serialize)]
+pub struct Stats {
+    pub total: i64,
+    pub by_group: BTreeMap<String, i64>,
+    pub by_kind: BTreeMap<String, i64>,
+    pub by_country: BTreeMap<String, i64>,
+    pub by_paragraph: Vec<ParagraphStats>,
+}
+
+#[derive(Debug, serde::Serialize)]
+pub struct ParagraphStats {
+    #[serde(with = "crate::ids::as_string")]
+    pub paragraph_id: i64,
+    pub number: i32,
+    pub label: String,
+    pub by_group: BTreeMap<String, i64>,
+}
+
+pub async fn stats(state: &AppState, id: i64) -> Result<Stats, AppError> {
+    state
+        .db
+        .run(move |conn| {
+            find(conn, id)?;
+            let published = comments::table
+                .filter(comments::draft_id.eq(id))
+                .filter(comments::status.eq("published"));
+            let mut s = Stats::default();
+            let by_kind: Vec<(String, i64)> = published
+                .group_by(comments::kind)
+                .select((comments::kind, diesel::dsl::count_star()))
+                .load(conn)?;
+            let by_country: Vec<(Option<String>, i64)> = published
+                .group_by(comments::author_country)
+                .select((comments::author_country, diesel::dsl::count_star()))
+                .load(conn)?;
+            let counts = counts(conn, id)?;
+            for groups in counts.values() {
+                for (g, n) in groups {
+                    *s.by_group.entry(g.clone()).or_default() += n;
+                    s.total += n;
+                }
+            }
+            s.by_kind = by_kind.into_iter().collect();
+            s.by_country = by_country
+                .into_iter()
+                .map(|(c, n)| (c.unwrap_or_else(|| "unknown".into()), n))
+                .collect();
+            s.by_paragraph = paragraphs_of(conn, id)?
+                .into_iter()
+                .map(|p| ParagraphStats {
+                    by_group: counts.get(&Some(p.id)).cloned().unwrap_or_default(),
+                    paragraph_id: p.id,
+                    number: p.number,
+                    label: p.label,
+                })
+                .collect();
+            Ok(s)
+        })
+        .await
+}

@@ -1,0 +1,538 @@
+//! The reading page of a draft, the thread page of each paragraph (and of the general
+//! comments), and the form handlers that write, edit and withdraw comments.
+
+use actix_web::http::StatusCode;
+use actix_web::{web, HttpRequest, HttpResponse};
+use maud::{html, Markup};
+use serde::Deserialize;
+
+use crate::accounts::model::{Group, User};
+use crate::auth::session::{CsrfToken, PageUser};
+use crate::comments::model::Viewer;
+use crate::comments::service::{self as comments};
+use crate::comments::validate::{CommentEdit, NewComment};
+use crate::consultations::Status;
+use crate::drafts::service::{self as drafts, DraftView};
+use crate::drafts::Paragraph;
+use crate::error::AppError;
+use crate::i18n::{self, t};
+use crate::state::AppState;
+use crate::web::components::{notice, Notice};
+use crate::web::layout::{page, Ctx};
+use crate::web::pages::comments::{
+    amendment_form, comment, new_comment_form, paragraphs, thread, CommentFormState, ThreadCtx,
+};
+use crate::web::pages::consultations::{date, status_badge};
+use crate::web::{html_response, ok, PageError, PageResult};
+
+const PREVIEWS_PER_PARAGRAPH: i64 = 3;
+const THREADS_PER_PAGE: i64 = 200;
+
+fn can_write(state: &AppState, user: Option<&User>, view: &DraftView) -> bool {
+    user.is_some_and(|u| !u.suspended && (u.email_verified || !state.config.require_verified_email))
+        && view.consultation.is_open()
+        && !view.draft.read_only
+}
+
+/// The consultation's state, said once at the top of draft pages.
+fn state_notice(view: &DraftView, user: Option<&User>, state: &AppState, back: &str) -> Markup {
+    html! {
+        @if view.draft.read_only {
+            (notice(&Notice::Info(t("draft.read_only"))))
+        } @else {
+            @match view.consultation.status() {
+                Status::Closed => (notice(&Notice::Info(t("draft.closed")))),
+                Status::Upcoming => (notice(&Notice::Info(t("draft.upcoming")))),
+                Status::Open => {
+                    @if user.is_none() {
+                        p { a href={ "/login?next=" (back) } { (t("draft.sign_in_to_comment")) } }
+                    } @else if user.is_some_and(|u| !u.email_verified) && state.config.require_verified_email {
+                        (notice(&Notice::Info(t("me.unverified"))))
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn group_counts(counts: Option<&std::collections::BTreeMap<String, i64>>) -> Markup {
+    html! {
+        @if let Some(c) = counts.filter(|c| !c.is_empty()) {
+            ul class="counts" aria-label=(t("draft.by_group")) {
+                @for g in Group::ALL {
+                    @if let Some(n) = c.get(g.as_str()) {
+                        li { span class={ "badge group-" (g.as_str()) } { (i18n::group(g.as_str())) ": " (n) } }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn paragraph_block(
+    view: &DraftView,
+    p: &Paragraph,
+    previews: Option<&Vec<crate::comments::view::CommentOut>>,
+) -> Markup {
+    let counts = view.counts.get(&Some(p.id));
+    let total: i64 = counts.map_or(0, |c| c.values().sum());
+    let href = format!("/drafts/{}/paragraphs/{}", view.draft.id, p.id);
+    html! {
+        article class="paragraph" id={ "p-" (p.number) } {
+            span class="para-number" { a href=(href) aria-label={ (t("para.title")) " " (p.label) } { (p.label) } }
+            div class="para-text" { (paragraphs(&p.text)) }
+            @if !p.tags.is_empty() {
+                p class="para-tags" { @for tag in p.tag_list() { span class="tag" { (tag) } " " } }
+            }
+            (group_counts(counts))
+            details class="thread" {
+                summary {
+                    @if total == 0 { (t("draft.no_comments")) } @else { (total) " " (t("draft.comments_n")) }
+                }
+                @if let Some(list) = previews {
+                    ol class="comments" {
+                        @for c in list {
+                            li class="comment" {
+                                article {
+                                    header class="comment-meta" {
+                                        @if let Some(n) = &c.author.display_name { strong { (n) } " " }
+                                        span class={ "badge group-" (c.author.stakeholder_group) } { (i18n::group(&c.author.stakeholder_group)) }
+                                    }
+                                    div class="comment-body" {
+                                        @let body = c.body.as_deref().unwrap_or_default();
+                                        @if body.chars().count() > 280 {
+                                            p { (body.chars().take(280).collect::<String>()) "…" }
+                                        } @else {
+                                            (paragraphs(body))
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                p { a href=(href) { @if total == 0 { (t("draft.comment_here")) } @else { (t("draft.read_thread")) } } }
+            }
+        }
+    }
+}
+
+pub async fn show(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    PageUser(user): PageUser,
+    csrf: CsrfToken,
+    path: web::Path<i64>,
+) -> PageResult {
+    let id = path.into_inner();
+    let viewer = Viewer::of(user.as_ref());
+    let (view, previews) = state
+        .db
+        .run(move |conn| {
+            let view = drafts::view(conn, id)?;
+            let previews = comments::previews(conn, viewer, id, PREVIEWS_PER_PARAGRAPH)?;
+            Ok((view, previews))
+        })
+        .await?;
+    let ctx = Ctx {
+        user: user.as_ref(),
+        csrf: &csrf.0,
+        path: req.path(),
+    };
+    let title = format!("{} — {}", view.draft.title, view.draft.version_label);
+    // Group paragraphs into their sections, keeping document order.
+    let mut sections: Vec<(Option<&str>, Vec<&Paragraph>)> = Vec::new();
+    for p in &view.paragraphs {
+        match sections.last_mut() {
+            Some((s, list)) if *s == p.section.as_deref() => list.push(p),
+            _ => sections.push((p.section.as_deref(), vec![p])),
+        }
+    }
+    let general_total: i64 = view.counts.get(&None).map_or(0, |c| c.values().sum());
+    Ok(ok(page(
+        &ctx,
+        &title,
+        html! {
+            p class="muted" { a href={ "/consultations/" (view.consultation.id) } { (view.consultation.title) } }
+            h1 { (view.draft.title) " " small class="muted" { (view.draft.version_label) } }
+            p { (status_badge(&view.consultation)) " " span class="muted" { (date(view.consultation.opens_at)) " – " (date(view.consultation.closes_at)) } }
+            (state_notice(&view, user.as_ref(), &state, req.path()))
+            @if sections.len() > 1 {
+                nav aria-labelledby="contents" {
+                    h2 id="contents" { (t("draft.contents")) }
+                    ol {
+                        @for (s, list) in &sections {
+                            @if let (Some(s), Some(first)) = (s, list.first()) {
+                                li { a href={ "#p-" (first.number) } { (s) } }
+                            }
+                        }
+                    }
+                }
+            }
+            @for (s, list) in &sections {
+                section class="draft-section" {
+                    @if let Some(s) = s { h2 { (s) } }
+                    @for p in list { (paragraph_block(&view, p, previews.get(&Some(p.id)))) }
+                }
+            }
+            section class="general-comments" aria-labelledby="general" {
+                h2 id="general" { (t("draft.general")) }
+                (group_counts(view.counts.get(&None)))
+                p { a href={ "/drafts/" (view.draft.id) "/general" } { (t("draft.general.link")) " (" (general_total) ")" } }
+            }
+        },
+    )))
+}
+
+#[derive(Deserialize)]
+pub struct ThreadQuery {
+    after: Option<i64>,
+    posted: Option<String>,
+}
+
+/// The thread page of one paragraph, or of the general comments (`paragraph_id` None).
+// The page is shown from three handlers with different form states; a struct for the
+// arguments would only rename them.
+#[allow(clippy::too_many_arguments)]
+async fn thread_page(
+    state: &AppState,
+    req: &HttpRequest,
+    user: Option<&User>,
+    csrf: &str,
+    draft_id: i64,
+    paragraph_id: Option<i64>,
+    q: &ThreadQuery,
+    form: CommentFormState,
+    status: StatusCode,
+) -> PageResult {
+    let viewer = Viewer::of(user);
+    let after = q.after;
+    let (view, threads) = state
+        .db
+        .run(move |conn| {
+            let view = drafts::view(conn, draft_id)?;
+            if let Some(p) = paragraph_id {
+                if !view.paragraphs.iter().any(|x| x.id == p) {
+                    return Err(AppError::NotFound);
+                }
+            }
+            let mut threads =
+                comments::threads(conn, viewer, draft_id, paragraph_id, THREADS_PER_PAGE * 5)?;
+            if let Some(a) = after {
+                threads.retain(|t| t.comment.id > a);
+            }
+            Ok((view, threads))
+        })
+        .await?;
+    let paragraph = paragraph_id.and_then(|p| view.paragraphs.iter().find(|x| x.id == p));
+    let tctx = ThreadCtx {
+        csrf,
+        draft_id,
+        can_write: can_write(state, user, &view),
+        signed_in: user.is_some(),
+        moderator: user.is_some_and(|u| u.is_moderator()),
+    };
+    let more = threads.len() as i64 > THREADS_PER_PAGE;
+    let shown = &threads[..threads.len().min(THREADS_PER_PAGE as usize)];
+    let title = match paragraph {
+        Some(p) => format!(
+            "¶ {} — {} {}",
+            p.label, view.draft.title, view.draft.version_label
+        ),
+        None => format!(
+            "{} — {} {}",
+            t("draft.general"),
+            view.draft.title,
+            view.draft.version_label
+        ),
+    };
+    let ctx = Ctx {
+        user,
+        csrf,
+        path: req.path(),
+    };
+    let posted = match q.posted.as_deref() {
+        Some("published") => Some(Notice::Success(t("comment.posted"))),
+        Some("pending") => Some(Notice::Success(t("comment.posted_pending"))),
+        Some("flagged") => Some(Notice::Success(t("flag.done"))),
+        _ => None,
+    };
+    let back = format!(
+        "/drafts/{}{}",
+        draft_id,
+        paragraph
+            .map(|p| format!("#p-{}", p.number))
+            .unwrap_or_default()
+    );
+    let body = html! {
+        p { a href=(back) { "← " (t("para.back")) } }
+        @match paragraph {
+            Some(p) => {
+                h1 { (t("para.title")) " " (p.label) " " small class="muted" { (view.draft.title) " — " (view.draft.version_label) } }
+                @if let Some(s) = &p.section { p class="muted" { (s) } }
+                article class="paragraph" id={ "p-" (p.number) } {
+                    span class="para-number" { (p.label) }
+                    div class="para-text" { (paragraphs(&p.text)) }
+                    @if !p.tags.is_empty() { p class="para-tags" { @for tag in p.tag_list() { span class="tag" { (tag) } " " } } }
+                    (group_counts(view.counts.get(&Some(p.id))))
+                }
+            }
+            None => {
+                h1 { (t("draft.general")) " " small class="muted" { (view.draft.title) " — " (view.draft.version_label) } }
+                (group_counts(view.counts.get(&None)))
+            }
+        }
+        @if let Some(n) = &posted { (notice(n)) }
+        @if !form.errors.is_empty() { (notice(&Notice::Error(t("form.errors")))) }
+        (state_notice(&view, user, state, req.path()))
+        section id="comments" aria-labelledby="thread-title" {
+            h2 id="thread-title" { (t("para.thread")) }
+            @if shown.is_empty() { p { (t("draft.no_comments")) } }
+            ol class="comments" {
+                @for th in shown { (thread(&tctx, th)) }
+            }
+            @if more {
+                @if let Some(last) = shown.last() {
+                    p { a href={ "?after=" (last.comment.id) "#comments" } { (t("para.more")) } }
+                }
+            }
+        }
+        @if tctx.can_write {
+            (new_comment_form(&tctx, paragraph_id, &form))
+            @if let Some(p) = paragraph { (amendment_form(&tctx, p.id, &p.text, &form)) }
+        }
+    };
+    let _ = (tctx.moderator, comment);
+    Ok(html_response(status, page(&ctx, &title, body)))
+}
+
+pub async fn paragraph(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    PageUser(user): PageUser,
+    csrf: CsrfToken,
+    path: web::Path<(i64, i64)>,
+    q: web::Query<ThreadQuery>,
+) -> PageResult {
+    let (draft, para) = path.into_inner();
+    thread_page(
+        &state,
+        &req,
+        user.as_ref(),
+        &csrf.0,
+        draft,
+        Some(para),
+        &q,
+        CommentFormState::default(),
+        StatusCode::OK,
+    )
+    .await
+}
+
+pub async fn general(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    PageUser(user): PageUser,
+    csrf: CsrfToken,
+    path: web::Path<i64>,
+    q: web::Query<ThreadQuery>,
+) -> PageResult {
+    thread_page(
+        &state,
+        &req,
+        user.as_ref(),
+        &csrf.0,
+        path.into_inner(),
+        None,
+        &q,
+        CommentFormState::default(),
+        StatusCode::OK,
+    )
+    .await
+}
+
+fn check_csrf(csrf: &CsrfToken, submitted: &str) -> Result<(), PageError> {
+    if csrf.matches(submitted) {
+        Ok(())
+    } else {
+        Err(PageError(AppError::forbidden(t("form.csrf"))))
+    }
+}
+
+#[derive(Deserialize)]
+pub struct CommentForm {
+    #[serde(default)]
+    csrf: String,
+    paragraph_id: Option<String>,
+    parent_id: Option<String>,
+    kind: Option<String>,
+    #[serde(default)]
+    body: String,
+    proposed_text: Option<String>,
+    attribution: Option<String>,
+}
+
+fn form_id(raw: Option<&str>, field: &str) -> Result<Option<i64>, AppError> {
+    match raw.map(str::trim).filter(|s| !s.is_empty()) {
+        None => Ok(None),
+        Some(s) => s
+            .parse()
+            .map(Some)
+            .map_err(|_| crate::error::FieldErrors::single(field, "must be an id")),
+    }
+}
+
+pub async fn post_comment(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    PageUser(user): PageUser,
+    csrf: CsrfToken,
+    path: web::Path<i64>,
+    form: web::Form<CommentForm>,
+) -> PageResult {
+    let f = form.into_inner();
+    check_csrf(&csrf, &f.csrf)?;
+    let draft_id = path.into_inner();
+    let Some(user) = user else {
+        return Ok(crate::web::pages::accounts::login_redirect(&format!(
+            "/drafts/{draft_id}"
+        )));
+    };
+    let paragraph_id = form_id(f.paragraph_id.as_deref(), "paragraph_id")?;
+    let parent_id = form_id(f.parent_id.as_deref(), "parent_id")?;
+    let input = NewComment::parse(
+        paragraph_id,
+        parent_id,
+        f.kind.as_deref(),
+        &f.body,
+        f.proposed_text
+            .as_deref()
+            .filter(|_| f.kind.as_deref() == Some("amendment")),
+        f.attribution.as_deref(),
+    );
+    let result = match input {
+        Ok(input) => comments::create(&state, &user, draft_id, input).await,
+        Err(e) => Err(e),
+    };
+    match result {
+        Ok(c) => {
+            let target = match c.paragraph_id {
+                Some(p) => format!(
+                    "/drafts/{draft_id}/paragraphs/{p}?posted={}#c-{}",
+                    c.status, c.id
+                ),
+                None => format!("/drafts/{draft_id}/general?posted={}#c-{}", c.status, c.id),
+            };
+            Ok(HttpResponse::SeeOther()
+                .insert_header(("Location", target))
+                .finish())
+        }
+        Err(AppError::Validation(errors)) => {
+            // Show the page again with the text kept and the errors beside the fields.
+            let state_form = CommentFormState {
+                kind: f.kind.unwrap_or_else(|| "comment".into()),
+                body: f.body,
+                proposed_text: f.proposed_text.unwrap_or_default(),
+                attribution: f.attribution.unwrap_or_default(),
+                errors,
+            };
+            let q = ThreadQuery {
+                after: None,
+                posted: None,
+            };
+            let para = if parent_id.is_some() {
+                // A reply's paragraph is its parent's.
+                let pid = parent_id.unwrap_or_default();
+                state
+                    .db
+                    .run(move |conn| {
+                        Ok(comments::find(conn, pid).ok().and_then(|c| c.paragraph_id))
+                    })
+                    .await?
+            } else {
+                paragraph_id
+            };
+            thread_page(
+                &state,
+                &req,
+                Some(&user),
+                &csrf.0,
+                draft_id,
+                para,
+                &q,
+                state_form,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct EditForm {
+    #[serde(default)]
+    csrf: String,
+    body: Option<String>,
+    proposed_text: Option<String>,
+}
+
+async fn back_to_comment(state: &AppState, id: i64) -> Result<String, AppError> {
+    let c = state.db.run(move |conn| comments::find(conn, id)).await?;
+    Ok(match c.paragraph_id {
+        Some(p) => format!("/drafts/{}/paragraphs/{p}#c-{id}", c.draft_id),
+        None => format!("/drafts/{}/general#c-{id}", c.draft_id),
+    })
+}
+
+pub async fn edit_comment(
+    state: web::Data<AppState>,
+    PageUser(user): PageUser,
+    csrf: CsrfToken,
+    path: web::Path<i64>,
+    form: web::Form<EditForm>,
+) -> PageResult {
+    let f = form.into_inner();
+    check_csrf(&csrf, &f.csrf)?;
+    let id = path.into_inner();
+    let Some(user) = user else {
+        return Ok(crate::web::pages::accounts::login_redirect("/"));
+    };
+    let edit = CommentEdit::parse(f.body.as_deref(), f.proposed_text.as_deref())?;
+    comments::edit(&state, &user, id, edit).await?;
+    let target = back_to_comment(&state, id).await?;
+    Ok(HttpResponse::SeeOther()
+        .insert_header(("Location", target))
+        .finish())
+}
+
+#[derive(Deserialize)]
+pub struct CsrfForm {
+    #[serde(default)]
+    csrf: String,
+}
+
+impl CsrfForm {
+    pub fn csrf(&self) -> &str {
+        &self.csrf
+    }
+}
+
+pub async fn withdraw_comment(
+    state: web::Data<AppState>,
+    PageUser(user): PageUser,
+    csrf: CsrfToken,
+    path: web::Path<i64>,
+    form: web::Form<CsrfForm>,
+) -> PageResult {
+    check_csrf(&csrf, &form.csrf)?;
+    let id = path.into_inner();
+    let Some(user) = user else {
+        return Ok(crate::web::pages::accounts::login_redirect("/"));
+    };
+    comments::withdraw(&state, &user, id).await?;
+    let target = back_to_comment(&state, id).await?;
+    Ok(HttpResponse::SeeOther()
+        .insert_header(("Location", target))
+        .finish())
+}

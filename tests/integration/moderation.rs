@@ -1,0 +1,1 @@
+//! Moderation: flags, the queue, decisions, pre-moderation and the audit log.
