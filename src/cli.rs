@@ -54,8 +54,28 @@ enum Command {
         /// The Markdown file.
         file: std::path::PathBuf,
     },
+    /// Write a draft's consolidated input (published comments; `--all` for every status).
+    Export {
+        #[arg(long)]
+        draft: i64,
+        /// csv, json, xlsx or html.
+        #[arg(long)]
+        format: String,
+        /// Only comments by this stakeholder group.
+        #[arg(long)]
+        stakeholder_group: Option<String>,
+        /// Every status (hidden, pending, rejected, withdrawn too): the command line is
+        /// trusted like a moderator.
+        #[arg(long)]
+        all: bool,
+        /// The file to write; standard output without it.
+        #[arg(long)]
+        output: Option<std::path::PathBuf>,
+    },
     /// Run only the email outbox worker.
     Worker,
+    /// Send the daily notification digests now (the worker sends them daily at 07:00 UTC).
+    Digest,
 }
 
 #[derive(Subcommand)]
@@ -192,6 +212,41 @@ fn run(command: Command) -> anyhow::Result<()> {
             let n = crate::drafts::service::paragraphs_of(&mut conn, draft.id)?.len();
             println!("draft {} imported with {n} paragraphs", draft.id);
             Ok(())
+        }
+        Command::Digest => {
+            let config = Config::from_env(None).map_err(anyhow::Error::msg)?;
+            let db = open_database(&config)?;
+            let secret = crate::startup::token_secret(&db, &config)?;
+            let ctx = crate::notifications::fanout::Context {
+                base_url: config.base_url.clone(),
+                secret: secret.into_bytes(),
+            };
+            let mut conn = db.get().map_err(|e| anyhow::anyhow!(e.to_string()))?;
+            // Pending events first, so the digest includes everything up to now.
+            crate::notifications::fanout::process_due(&mut conn, &ctx)?;
+            let n = crate::notifications::digest::run(&mut conn, &ctx)?;
+            println!("{n} digest email(s) queued; the worker delivers them");
+            Ok(())
+        }
+        Command::Export {
+            draft,
+            format,
+            stakeholder_group,
+            all,
+            output,
+        } => {
+            let query = crate::export::Query {
+                format: Some(format),
+                stakeholder_group,
+                status: all.then(|| "all".to_string()),
+            };
+            let request = crate::export::Request::parse(draft, &query).map_err(describe)?;
+            let config = Config::from_env(None).map_err(anyhow::Error::msg)?;
+            let db = open_database(&config)?;
+            crate::export::export_to(&db, &request, output.as_deref()).map_err(|e| match e {
+                crate::export::ExportError::App(e) => describe(e),
+                other => anyhow::anyhow!(other),
+            })
         }
         Command::Worker => {
             let config = Config::from_env(None).map_err(anyhow::Error::msg)?;

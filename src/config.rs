@@ -23,6 +23,8 @@ pub struct Config {
     pub worker_poll: std::time::Duration,
     /// Whether to run the outbox worker inside the web process.
     pub run_worker: bool,
+    /// The delay before an email's first retry; it doubles after each failure.
+    pub mail_retry_base: std::time::Duration,
 }
 
 // Secrets never reach logs: Debug prints them redacted.
@@ -101,6 +103,7 @@ impl Config {
             },
             worker_poll: std::time::Duration::from_secs(2),
             run_worker: true,
+            mail_retry_base: std::time::Duration::from_secs(15),
         })
     }
 

@@ -142,7 +142,7 @@ pub async fn register(state: &AppState, reg: Registration) -> Result<User, AppEr
     state
         .db
         .run(move |conn| {
-            conn.transaction(|conn| {
+            crate::db::transaction(conn, |conn| {
                 let user = insert_user(conn, &reg, hash, Role::Participant, false)?;
                 let token = new_account_token(conn, user.id, VERIFY, Duration::days(7))?;
                 outbox::enqueue(conn, &templates::verify_email(&user.email, &base, &token))?;
@@ -156,7 +156,7 @@ pub async fn verify_email(state: &AppState, token: String) -> Result<User, AppEr
     state
         .db
         .run(move |conn| {
-            conn.transaction(|conn| {
+            crate::db::transaction(conn, |conn| {
                 let id = consume_token(conn, &token, VERIFY)?
                     .ok_or_else(|| FieldErrors::single("token", "is not valid or has expired"))?;
                 diesel::update(users::table.find(id))
@@ -253,7 +253,7 @@ pub async fn request_password_reset(state: &AppState, email: String) -> Result<(
     state
         .db
         .run(move |conn| {
-            conn.transaction(|conn| {
+            crate::db::transaction(conn, |conn| {
                 if let Some(user) = by_email(conn, &email)? {
                     let token = new_account_token(conn, user.id, RESET, Duration::hours(1))?;
                     outbox::enqueue(conn, &templates::password_reset(&user.email, &base, &token))?;
@@ -276,7 +276,7 @@ pub async fn confirm_password_reset(
     state
         .db
         .run(move |conn| {
-            conn.transaction(|conn| {
+            crate::db::transaction(conn, |conn| {
                 let id = consume_token(conn, &token, RESET)?.ok_or_else(|| {
                     FieldErrors::single("token", "is not valid, was already used, or has expired")
                 })?;
@@ -460,7 +460,7 @@ pub async fn admin_update(
     state
         .db
         .run(move |conn| {
-            conn.transaction(|conn| {
+            crate::db::transaction(conn, |conn| {
                 let user = find_user(conn, target)?;
                 if !actor.is_admin() {
                     if ch.role.is_some() || ch.affiliation_verified.is_some() {

@@ -6,6 +6,8 @@ pub mod comments;
 pub mod consultations;
 pub mod drafts;
 pub mod dto;
+pub mod export;
+pub mod follows;
 pub mod json;
 pub mod moderation;
 
@@ -70,6 +72,9 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         )
         .route("/drafts/{id}", web::get().to(drafts::get))
         .route("/drafts/{id}/stats", web::get().to(drafts::stats))
+        .route("/drafts/{id}/export", web::get().to(export::export))
+        .route("/drafts/{id}/follow", web::post().to(follows::follow))
+        .route("/drafts/{id}/follow", web::delete().to(follows::unfollow))
         .route(
             "/drafts/{id}/comments",
             web::get().to(drafts::list_comments),

@@ -22,6 +22,7 @@ pub struct Claims {
 }
 
 pub struct Keys {
+    secret: Vec<u8>,
     encoding: EncodingKey,
     decoding: DecodingKey,
     validation: Validation,
@@ -35,10 +36,16 @@ impl Keys {
         validation.set_required_spec_claims(&["exp", "iat", "iss", "aud", "sub"]);
         validation.leeway = 30;
         Keys {
+            secret: secret.to_vec(),
             encoding: EncodingKey::from_secret(secret),
             decoding: DecodingKey::from_secret(secret),
             validation,
         }
+    }
+
+    /// The key itself, for other HMACs derived from it (unsubscribe links).
+    pub fn secret(&self) -> &[u8] {
+        &self.secret
     }
 
     /// A token for `user_id`; returns it with its expiry (Unix seconds).

@@ -90,7 +90,7 @@ pub async fn create(
     state
         .db
         .run(move |conn| {
-            conn.transaction(|conn| {
+            crate::db::transaction(conn, |conn| {
                 let consultation = check_writable(conn, draft_id)?;
                 let mut paragraph_id = input.paragraph_id;
                 if let Some(pid) = paragraph_id {
@@ -157,6 +157,11 @@ pub async fn create(
                         comments::created_at.eq(Utc::now().naive_utc()),
                     ))
                     .execute(conn)?;
+                if status == "published" {
+                    crate::notifications::events::comment_published(conn, id, draft_id, user.id)?;
+                } else {
+                    crate::notifications::events::comment_queued(conn, id, draft_id)?;
+                }
                 let c = find(conn, id)?;
                 Ok(CommentOut::new(
                     &c,
@@ -193,7 +198,7 @@ pub async fn edit(
     state
         .db
         .run(move |conn| {
-            conn.transaction(|conn| {
+            crate::db::transaction(conn, |conn| {
                 let c = own_comment(conn, id, &user)?;
                 check_writable(conn, c.draft_id)?;
                 if matches!(c.status.as_str(), "withdrawn" | "hidden" | "rejected") {
@@ -238,7 +243,7 @@ pub async fn withdraw(state: &AppState, user: &User, id: i64) -> Result<(), AppE
     state
         .db
         .run(move |conn| {
-            conn.transaction(|conn| {
+            crate::db::transaction(conn, |conn| {
                 let c = own_comment(conn, id, &user)?;
                 check_writable(conn, c.draft_id)?;
                 if c.status == "withdrawn" {

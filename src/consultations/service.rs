@@ -142,7 +142,7 @@ pub async fn update(
     state
         .db
         .run(move |conn| {
-            conn.transaction(|conn| {
+            crate::db::transaction(conn, |conn| {
                 let current = find(conn, id)?;
                 let opens = input.opens_at.unwrap_or(current.opens_at);
                 let closes = input.closes_at.unwrap_or(current.closes_at);

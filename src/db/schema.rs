@@ -157,6 +157,45 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    events (id) {
+        id -> BigInt,
+        kind -> Text,
+        comment_id -> Nullable<BigInt>,
+        draft_id -> Nullable<BigInt>,
+        actor_id -> Nullable<BigInt>,
+        detail -> Nullable<Text>,
+        reason -> Nullable<Text>,
+        processed_at -> Nullable<Timestamp>,
+        locked_until -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    digest_items (id) {
+        id -> BigInt,
+        user_id -> BigInt,
+        consultation_title -> Text,
+        draft_title -> Text,
+        draft_id -> BigInt,
+        line -> Text,
+        excerpt -> Text,
+        link -> Text,
+        created_at -> Timestamp,
+        sent_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    moderator_alerts (user_id) {
+        user_id -> BigInt,
+        last_sent_at -> Timestamp,
+    }
+}
+
+diesel::joinable!(digest_items -> users (user_id));
+diesel::joinable!(moderator_alerts -> users (user_id));
 diesel::joinable!(audit_log -> users (actor_id));
 diesel::joinable!(drafts -> consultations (consultation_id));
 diesel::joinable!(paragraphs -> drafts (draft_id));
@@ -182,7 +221,10 @@ diesel::allow_tables_to_appear_in_same_query!(
     comments,
     comment_edits,
     flags,
-    follows
+    follows,
+    events,
+    digest_items,
+    moderator_alerts
 );
 
 diesel::table! {

@@ -76,7 +76,7 @@ pub fn import(
     previous: Option<i64>,
 ) -> Result<Draft, AppError> {
     let parsed = parse_draft(&input.text).map_err(|e| FieldErrors::single("text", e.0))?;
-    conn.transaction(|conn| {
+    crate::db::transaction(conn, |conn| {
         consultations::find(conn, consultation_id)?;
         let id = crate::ids::new_id();
         diesel::insert_into(drafts::table)

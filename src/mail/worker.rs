@@ -70,6 +70,8 @@ impl Transport {
 
 pub struct Worker {
     pub db: Db,
+    /// Turns notification events into emails and digest items before delivery.
+    pub notifications: crate::notifications::fanout::Context,
     pub transport: Transport,
     pub from: Mailbox,
     pub poll: Duration,
@@ -79,7 +81,12 @@ pub struct Worker {
 
 impl Worker {
     pub fn new(db: Db, config: &Config) -> anyhow::Result<Worker> {
+        let secret = crate::startup::token_secret(&db, config)?;
         Ok(Worker {
+            notifications: crate::notifications::fanout::Context {
+                base_url: config.base_url.clone(),
+                secret: secret.into_bytes(),
+            },
             db,
             transport: Transport::from_config(config)?,
             from: config
@@ -87,7 +94,7 @@ impl Worker {
                 .parse()
                 .map_err(|e| anyhow::anyhow!("MAIL_FROM is not a valid mailbox: {e}"))?,
             poll: config.worker_poll,
-            retry_base: Duration::from_secs(15),
+            retry_base: config.mail_retry_base,
         })
     }
 
@@ -104,8 +111,18 @@ impl Worker {
         }
     }
 
-    /// One pass: claims up to a batch of due emails and tries each once.
+    /// One pass: fans out due notification events, runs the daily digest when its hour
+    /// has come, then claims up to a batch of due emails and tries each once.
     pub async fn run_once(&self) -> Result<usize, crate::error::AppError> {
+        let ctx = self.notifications.clone();
+        let events = self
+            .db
+            .run(move |conn| {
+                let n = crate::notifications::fanout::process_due(conn, &ctx)?;
+                crate::notifications::digest::run_if_due(conn, &ctx)?;
+                Ok(n)
+            })
+            .await?;
         let claimed = self.db.run(|conn| claim(conn).map_err(Into::into)).await?;
         let n = claimed.len();
         for row in claimed {
@@ -118,7 +135,7 @@ impl Worker {
                 .run(move |conn| record(conn, &row, outcome, base).map_err(Into::into))
                 .await?;
         }
-        Ok(n)
+        Ok(n + events)
     }
 }
 

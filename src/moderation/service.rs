@@ -60,7 +60,7 @@ pub async fn flag(
     state
         .db
         .run(move |conn| {
-            conn.transaction(|conn| {
+            crate::db::transaction(conn, |conn| {
                 let c = find(conn, comment_id)?;
                 if !c.readable_by(Viewer::of(Some(&user))) {
                     return Err(AppError::NotFound);
@@ -108,13 +108,16 @@ pub async fn flag(
                     .execute(conn)?;
                 if open >= threshold {
                     // Hidden until a moderator decides; the queue shows it as flagged.
-                    diesel::update(
+                    let hidden = diesel::update(
                         comments::table
                             .find(comment_id)
                             .filter(comments::status.eq("published")),
                     )
                     .set(comments::status.eq("hidden"))
                     .execute(conn)?;
+                    if hidden == 1 {
+                        crate::notifications::events::comment_queued(conn, comment_id, c.draft_id)?;
+                    }
                     return Ok(true);
                 }
                 Ok(false)
@@ -164,7 +167,10 @@ pub fn queue(
         .filter(
             comments::status
                 .eq("pending")
-                .or(comments::id.eq_any(flagged)),
+                .or(comments::id.eq_any(flagged).and(
+                    // A withdrawn or rejected comment leaves nothing to decide.
+                    comments::status.eq_any(["published", "hidden"]),
+                )),
         )
         .select((Comment::as_select(), users::display_name))
         .order(comments::id.asc())
@@ -240,6 +246,8 @@ fn transition(action: &str, c: &Comment, has_open_flags: bool) -> Result<&'stati
         ("approve", "pending") => Ok("published"),
         ("approve", "published") if has_open_flags => Ok("published"),
         ("hide", "pending" | "published") => Ok("hidden"),
+        // Confirms a hide that participants' flags made.
+        ("hide", "hidden") if has_open_flags => Ok("hidden"),
         ("reject", "pending" | "published" | "hidden") => Ok("rejected"),
         ("restore", "hidden" | "rejected") => Ok("published"),
         ("approve" | "hide" | "reject" | "restore", _) => Err(AppError::Conflict(format!(
@@ -286,7 +294,7 @@ pub fn decide(
     action: &str,
     reason: Option<&str>,
 ) -> Result<(Comment, Comment), AppError> {
-    conn.transaction(|conn| {
+    crate::db::transaction(conn, |conn| {
         let before = find(conn, comment_id)?;
         let open: i64 = flags::table
             .filter(flags::comment_id.eq(comment_id))
@@ -301,6 +309,30 @@ pub fn decide(
             .set(flags::resolved.eq(true))
             .execute(conn)?;
         audit(conn, moderator.id, action, "comment", comment_id, reason)?;
+        // The author hears of the decision; a newly published comment reaches followers.
+        if matches!(action, "approve" | "hide" | "reject")
+            && !(action == "approve" && before.status == "published")
+        {
+            crate::notifications::events::emit(
+                conn,
+                crate::notifications::events::Event {
+                    kind: crate::notifications::events::DECISION,
+                    comment_id: Some(comment_id),
+                    draft_id: Some(before.draft_id),
+                    actor_id: Some(moderator.id),
+                    detail: Some(action),
+                    reason,
+                },
+            )?;
+        }
+        if action == "approve" && before.status == "pending" {
+            crate::notifications::events::comment_published(
+                conn,
+                comment_id,
+                before.draft_id,
+                before.author_id,
+            )?;
+        }
         let after = find(conn, comment_id)?;
         Ok((before, after))
     })

@@ -140,7 +140,37 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         "/admin/emails/{id}/retry",
         web::post().to(pages::admin::retry_email),
     )
+    .route(
+        "/drafts/{id}/follow",
+        web::post().to(pages::notifications::follow),
+    )
+    .route(
+        "/unsubscribe",
+        web::get().to(pages::notifications::unsubscribe_form),
+    )
+    .route(
+        "/unsubscribe",
+        web::post().to(pages::notifications::unsubscribe),
+    )
+    .route("/moderation", web::get().to(pages::moderation::queue))
+    .route("/moderation/log", web::get().to(pages::moderation::log))
+    .route(
+        "/moderation/comments/{id}",
+        web::post().to(pages::moderation::decide),
+    )
+    .route(
+        "/moderation/users/{id}/suspend",
+        web::post().to(pages::moderation::suspend),
+    )
+    .route(
+        "/comments/{id}/flag",
+        web::post().to(pages::moderation::flag),
+    )
     .route("/drafts/{id}", web::get().to(pages::drafts::show))
+    .route(
+        "/drafts/{id}/export",
+        web::get().to(pages::export::download),
+    )
     .route(
         "/drafts/{id}/general",
         web::get().to(pages::drafts::general),

@@ -4,7 +4,9 @@
 
 mod accounts;
 mod comments;
+mod export;
 mod helpers;
 mod moderation;
+mod notifications;
 mod pages;
 mod schema;

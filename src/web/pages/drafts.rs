@@ -117,6 +117,19 @@ fn paragraph_block(
     }
 }
 
+fn follow_form(csrf: &str, draft: i64, following: bool) -> Markup {
+    html! {
+        section id="follow" class="notice" aria-label=(t("follow.title")) {
+            p { @if following { (t("follow.following")) } @else { (t("follow.not_following")) } }
+            form class="inline" method="post" action={ "/drafts/" (draft) "/follow" } {
+                input type="hidden" name="csrf" value=(csrf);
+                input type="hidden" name="follow" value=(if following { "off" } else { "on" });
+                button type="submit" class="button secondary" { @if following { (t("follow.off")) } @else { (t("follow.on")) } }
+            }
+        }
+    }
+}
+
 pub async fn show(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -126,12 +139,16 @@ pub async fn show(
 ) -> PageResult {
     let id = path.into_inner();
     let viewer = Viewer::of(user.as_ref());
-    let (view, previews) = state
+    let (view, previews, following) = state
         .db
         .run(move |conn| {
             let view = drafts::view(conn, id)?;
             let previews = comments::previews(conn, viewer, id, PREVIEWS_PER_PARAGRAPH)?;
-            Ok((view, previews))
+            let following = match viewer.id {
+                Some(u) => Some(crate::notifications::follows::is_following(conn, u, id)?),
+                None => None,
+            };
+            Ok((view, previews, following))
         })
         .await?;
     let ctx = Ctx {
@@ -157,6 +174,9 @@ pub async fn show(
             h1 { (view.draft.title) " " small class="muted" { (view.draft.version_label) } }
             p { (status_badge(&view.consultation)) " " span class="muted" { (date(view.consultation.opens_at)) " – " (date(view.consultation.closes_at)) } }
             (state_notice(&view, user.as_ref(), &state, req.path()))
+            @if let Some(f) = following {
+                (follow_form(&csrf.0, view.draft.id, f))
+            }
             @if sections.len() > 1 {
                 nav aria-labelledby="contents" {
                     h2 id="contents" { (t("draft.contents")) }
@@ -180,6 +200,7 @@ pub async fn show(
                 (group_counts(view.counts.get(&None)))
                 p { a href={ "/drafts/" (view.draft.id) "/general" } { (t("draft.general.link")) " (" (general_total) ")" } }
             }
+            (crate::web::pages::export::download_section(view.draft.id, user.as_ref().is_some_and(|u| u.is_moderator())))
         },
     )))
 }

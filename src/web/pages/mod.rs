@@ -5,4 +5,6 @@ pub mod admin;
 pub mod comments;
 pub mod consultations;
 pub mod drafts;
+pub mod export;
 pub mod moderation;
+pub mod notifications;

@@ -51,7 +51,7 @@ fn decision_form(ctx: &Ctx, item: &QueueItem) -> Markup {
                 @if c.status == "pending" || item.why == "flagged" && c.status == "published" {
                     button type="submit" name="action" value="approve" { (t("mod.approve")) }
                 }
-                @if c.status == "pending" || c.status == "published" {
+                @if c.status == "pending" || c.status == "published" || item.why == "flagged" {
                     " " button type="submit" name="action" value="hide" class="button secondary" { (t("mod.hide")) }
                 }
                 @if c.status == "hidden" {

@@ -1,0 +1,3 @@
+DROP TABLE moderator_alerts;
+DROP TABLE digest_items;
+DROP TABLE events;

@@ -1,0 +1,532 @@
+//! Consolidated stakeholder input (SPEC §6): one draft's comments, as the caller may see
+//! them, written incrementally as CSV, JSON, XLSX or a printable HTML compilation.
+//!
+//! The pieces: `Request` (validated parameters, shared by the API, the pages and the
+//! command line), `Plan` (what one export needs besides the comments, loaded once),
+//! `source` (comments read a page at a time, so memory stays flat), one writer per
+//! format, and `stream` (the HTTP body fed from the blocking pool).
+
+pub mod csv;
+pub mod html;
+pub mod json;
+pub mod source;
+pub mod stream;
+pub mod xlsx;
+
+use std::collections::{BTreeMap, HashMap};
+use std::io::Write;
+
+use chrono::{NaiveDateTime, Utc};
+use serde::Deserialize;
+
+use crate::accounts::model::{Group, User};
+use crate::comments::model::Viewer;
+use crate::comments::view::CommentOut;
+use crate::consultations::{service as consultations, Consultation};
+use crate::db::{Conn, Db};
+use crate::drafts::{service as drafts, Draft, Paragraph};
+use crate::error::{AppError, FieldErrors};
+
+/// The four formats, with their file extension and media type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Csv,
+    Json,
+    Xlsx,
+    Html,
+}
+
+impl Format {
+    pub const ALL: [Format; 4] = [Format::Csv, Format::Json, Format::Xlsx, Format::Html];
+
+    pub fn parse(s: &str) -> Option<Format> {
+        Format::ALL.into_iter().find(|f| f.as_str() == s)
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Csv => "csv",
+            Format::Json => "json",
+            Format::Xlsx => "xlsx",
+            Format::Html => "html",
+        }
+    }
+
+    pub fn content_type(self) -> &'static str {
+        match self {
+            Format::Csv => "text/csv; charset=utf-8",
+            Format::Json => "application/json",
+            Format::Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            Format::Html => "text/html; charset=utf-8",
+        }
+    }
+}
+
+/// Which comments an export holds.
+#[derive(Debug, Clone)]
+pub struct Scope {
+    pub draft_id: i64,
+    /// Every status (moderators and the command line), or published comments only.
+    pub all_statuses: bool,
+    /// Only comments written by members of this group.
+    pub group: Option<Group>,
+}
+
+impl Scope {
+    pub fn published(draft_id: i64) -> Scope {
+        Scope {
+            draft_id,
+            all_statuses: false,
+            group: None,
+        }
+    }
+
+    /// Whose eyes the export is written for. A published export is the public document
+    /// whoever downloads it, so attribution applies even when a moderator asks for it
+    /// (a secretariat circulates this file); `status=all` is the moderators' full view.
+    pub fn viewer(&self) -> Viewer {
+        if self.all_statuses {
+            Viewer {
+                id: None,
+                moderator: true,
+            }
+        } else {
+            Viewer::anonymous()
+        }
+    }
+
+    /// The statuses in scope, for the queries that `comments::service::list` cannot make.
+    pub fn statuses(&self) -> Vec<&'static str> {
+        if self.all_statuses {
+            crate::comments::model::STATUSES.to_vec()
+        } else {
+            vec!["published"]
+        }
+    }
+}
+
+/// The query string of an export, as the API and the pages receive it.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Query {
+    pub format: Option<String>,
+    pub stakeholder_group: Option<String>,
+    pub status: Option<String>,
+}
+
+/// A validated export request.
+#[derive(Debug, Clone)]
+pub struct Request {
+    pub format: Format,
+    pub scope: Scope,
+}
+
+impl Request {
+    /// Validates the parameters; every problem is a 422 naming its field.
+    pub fn parse(draft_id: i64, q: &Query) -> Result<Request, AppError> {
+        let mut errors = FieldErrors::new();
+        let format = match q.format.as_deref().map(str::trim) {
+            None | Some("") => {
+                errors.add("format", "is required: csv, json, xlsx or html");
+                None
+            }
+            Some(f) => {
+                let parsed = Format::parse(f);
+                if parsed.is_none() {
+                    errors.add("format", "must be csv, json, xlsx or html");
+                }
+                parsed
+            }
+        };
+        let group = match q.stakeholder_group.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(g) => {
+                let parsed = Group::parse(g);
+                if parsed.is_none() {
+                    errors.add("stakeholder_group", "is not a stakeholder group");
+                }
+                parsed
+            }
+        };
+        let all_statuses = match q.status.as_deref().map(str::trim) {
+            None | Some("") | Some("published") => false,
+            Some("all") => true,
+            Some(_) => {
+                errors.add("status", "must be published or all");
+                false
+            }
+        };
+        errors.into_result()?;
+        Ok(Request {
+            format: format.unwrap_or(Format::Csv),
+            scope: Scope {
+                draft_id,
+                all_statuses,
+                group,
+            },
+        })
+    }
+
+    /// Anyone may export published input; every status needs a moderator.
+    pub fn authorize(&self, user: Option<&User>) -> Result<(), AppError> {
+        if !self.scope.all_statuses {
+            return Ok(());
+        }
+        match user {
+            None => Err(AppError::Unauthorized),
+            Some(u) if u.is_moderator() => Ok(()),
+            Some(_) => Err(AppError::forbidden(
+                "Only moderators may export comments of every status.",
+            )),
+        }
+    }
+}
+
+/// Comment counts of one paragraph and group, by kind.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Tally {
+    pub comments: i64,
+    pub amendments: i64,
+}
+
+impl Tally {
+    pub fn total(&self) -> i64 {
+        self.comments + self.amendments
+    }
+
+    pub fn add(&mut self, other: Tally) {
+        self.comments += other.comments;
+        self.amendments += other.amendments;
+    }
+}
+
+/// Counts in scope: paragraph (None = general comments) → group → tally.
+pub type Counts = BTreeMap<Option<i64>, BTreeMap<String, Tally>>;
+
+/// Everything an export needs besides the comments themselves, loaded once.
+pub struct Plan {
+    pub format: Format,
+    pub scope: Scope,
+    pub consultation: Consultation,
+    pub draft: Draft,
+    pub paragraphs: Vec<Paragraph>,
+    pub counts: Counts,
+    pub generated_at: NaiveDateTime,
+}
+
+/// Loads the draft (404 if there is none), its consultation, paragraphs and counts.
+pub fn plan(conn: &mut Conn, request: &Request) -> Result<Plan, AppError> {
+    let draft = drafts::find(conn, request.scope.draft_id)?;
+    let consultation = consultations::find(conn, draft.consultation_id)?;
+    let paragraphs = drafts::paragraphs_of(conn, draft.id)?;
+    let counts = source::counts(conn, &request.scope)?;
+    Ok(Plan {
+        format: request.format,
+        scope: request.scope.clone(),
+        consultation,
+        draft,
+        paragraphs,
+        counts,
+        generated_at: Utc::now().naive_utc(),
+    })
+}
+
+impl Plan {
+    /// `<title>-<version>.<ext>`, as ASCII (a draft with no ASCII letters gets "draft").
+    pub fn filename(&self) -> String {
+        let name = [
+            slug(&self.draft.title, true),
+            slug(&self.draft.version_label, true),
+        ]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+        let name = if name.is_empty() {
+            "draft".into()
+        } else {
+            name
+        };
+        format!("{name}.{}", self.format.as_str())
+    }
+
+    /// The file name with every letter kept (Arabic, Chinese, accents), for `filename*`.
+    fn unicode_filename(&self) -> String {
+        let name = [
+            slug(&self.draft.title, false),
+            slug(&self.draft.version_label, false),
+        ]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+        format!("{name}.{}", self.format.as_str())
+    }
+
+    /// `attachment; filename="…"`, plus RFC 6266's `filename*` when the title has
+    /// letters that the plain ASCII name had to drop.
+    pub fn content_disposition(&self) -> String {
+        let ascii = self.filename();
+        let full = self.unicode_filename();
+        if full == ascii || full.starts_with('.') {
+            format!("attachment; filename=\"{ascii}\"")
+        } else {
+            format!(
+                "attachment; filename=\"{ascii}\"; filename*=UTF-8''{}",
+                percent_encode(&full)
+            )
+        }
+    }
+
+    /// Paragraphs by id, for the columns that name a comment's paragraph.
+    pub fn paragraph_index(&self) -> HashMap<i64, &Paragraph> {
+        self.paragraphs.iter().map(|p| (p.id, p)).collect()
+    }
+
+    /// Counts summed over the paragraphs, per group.
+    pub fn totals_by_group(&self) -> BTreeMap<String, Tally> {
+        let mut out: BTreeMap<String, Tally> = BTreeMap::new();
+        for groups in self.counts.values() {
+            for (g, t) in groups {
+                out.entry(g.clone()).or_default().add(*t);
+            }
+        }
+        out
+    }
+
+    /// The groups shown in summaries: the one filtered on, or all six.
+    pub fn groups(&self) -> Vec<Group> {
+        match self.scope.group {
+            Some(g) => vec![g],
+            None => Group::ALL.to_vec(),
+        }
+    }
+
+    pub fn generated_rfc3339(&self) -> String {
+        crate::api::dto::rfc3339(self.generated_at)
+    }
+}
+
+/// Lowercase letters and digits joined by single hyphens; `ascii` drops other letters.
+pub fn slug(s: &str, ascii: bool) -> String {
+    let mut out = String::new();
+    let mut gap = false;
+    for c in s.chars().flat_map(char::to_lowercase) {
+        let kept = match (ascii, c) {
+            (true, c) if c.is_ascii_alphanumeric() => Some(c.to_string()),
+            (true, c) => fold_latin(c).map(str::to_string),
+            (false, c) if c.is_alphanumeric() => Some(c.to_string()),
+            _ => None,
+        };
+        match kept {
+            Some(k) => {
+                if gap && !out.is_empty() {
+                    out.push('-');
+                }
+                out.push_str(&k);
+                gap = false;
+            }
+            None => gap = true,
+        }
+    }
+    out
+}
+
+/// The plain letters of the common accented Latin ones, so that an ASCII file name
+/// reads "resume" rather than "r-sum".
+fn fold_latin(c: char) -> Option<&'static str> {
+    Some(match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => "a",
+        'ç' | 'ć' | 'č' => "c",
+        'ď' | 'đ' => "d",
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => "e",
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' => "i",
+        'ł' | 'ľ' => "l",
+        'ñ' | 'ń' | 'ň' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => "o",
+        'ř' => "r",
+        'ś' | 'š' | 'ş' => "s",
+        'ť' | 'ţ' => "t",
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => "u",
+        'ý' | 'ÿ' => "y",
+        'ź' | 'ż' | 'ž' => "z",
+        'æ' => "ae",
+        'œ' => "oe",
+        'ß' => "ss",
+        _ => return None,
+    })
+}
+
+/// RFC 3986 percent-encoding of everything but unreserved characters.
+fn percent_encode(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Why an export stopped. A client that went away is not a failure of ours.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("{0}")]
+    App(#[from] AppError),
+    #[error("writing the export failed: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("building the spreadsheet failed: {0}")]
+    Xlsx(#[from] rust_xlsxwriter::XlsxError),
+}
+
+impl From<diesel::result::Error> for ExportError {
+    fn from(e: diesel::result::Error) -> Self {
+        ExportError::App(e.into())
+    }
+}
+
+impl From<::csv::Error> for ExportError {
+    fn from(e: ::csv::Error) -> Self {
+        match e.into_kind() {
+            ::csv::ErrorKind::Io(e) => ExportError::Io(e),
+            other => ExportError::Io(std::io::Error::other(format!("{other:?}"))),
+        }
+    }
+}
+
+impl From<serde_json::Error> for ExportError {
+    fn from(e: serde_json::Error) -> Self {
+        ExportError::Io(e.into())
+    }
+}
+
+impl ExportError {
+    /// The reader hung up (the HTTP client disconnected, or a closed pipe on stdout).
+    pub fn is_disconnect(&self) -> bool {
+        match self {
+            ExportError::Io(e) => e.kind() == std::io::ErrorKind::BrokenPipe,
+            ExportError::Xlsx(rust_xlsxwriter::XlsxError::IoError(e)) => {
+                e.kind() == std::io::ErrorKind::BrokenPipe
+            }
+            _ => false,
+        }
+    }
+}
+
+/// Writes the whole export of `plan` to `out`, reading comments a page at a time.
+pub fn write<W: Write + Send>(db: &Db, plan: &Plan, out: W) -> Result<(), ExportError> {
+    let mut out = std::io::BufWriter::with_capacity(64 * 1024, out);
+    match plan.format {
+        Format::Csv => csv::write(db, plan, &mut out)?,
+        Format::Json => json::write(db, plan, &mut out)?,
+        Format::Xlsx => xlsx::write(db, plan, &mut out)?,
+        Format::Html => html::write(db, plan, &mut out)?,
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// The command line's export (`plenary export`): to `output`, or to standard output. A
+/// partly written file is removed if the export fails.
+pub fn export_to(
+    db: &Db,
+    request: &Request,
+    output: Option<&std::path::Path>,
+) -> Result<(), ExportError> {
+    let plan = {
+        let mut conn = db.get()?;
+        plan(&mut conn, request)?
+    };
+    match output {
+        Some(path) => {
+            let file = std::fs::File::create(path)?;
+            let written = write(db, &plan, file);
+            if written.is_err() {
+                let _ = std::fs::remove_file(path);
+            }
+            written
+        }
+        None => match write(db, &plan, std::io::stdout()) {
+            // `plenary export … | head` is not a failure.
+            Err(e) if e.is_disconnect() => Ok(()),
+            other => other,
+        },
+    }
+}
+
+/// The columns of the CSV and of the XLSX "Comments" sheet, in order (SPEC §6).
+pub const COLUMNS: [&str; 15] = [
+    "comment_id",
+    "parent_id",
+    "paragraph_number",
+    "paragraph_label",
+    "kind",
+    "stakeholder_group",
+    "organization",
+    "country",
+    "author",
+    "affiliation_verified",
+    "status",
+    "created_at",
+    "edited_at",
+    "body",
+    "proposed_text",
+];
+
+/// One comment as a row of `COLUMNS`. The author fields come from `CommentOut`, so the
+/// export withholds exactly what the API withholds; no email address is among them.
+pub fn row(c: &CommentOut, paragraphs: &HashMap<i64, &Paragraph>) -> [String; 15] {
+    let paragraph = c.paragraph_id.and_then(|p| paragraphs.get(&p));
+    [
+        c.id.to_string(),
+        c.parent_id.map(|p| p.to_string()).unwrap_or_default(),
+        paragraph.map(|p| p.number.to_string()).unwrap_or_default(),
+        paragraph.map(|p| p.label.clone()).unwrap_or_default(),
+        c.kind.clone(),
+        c.author.stakeholder_group.clone(),
+        c.author.organization.clone().unwrap_or_default(),
+        c.author.country.clone().unwrap_or_default(),
+        c.author.display_name.clone().unwrap_or_default(),
+        c.author.affiliation_verified.to_string(),
+        c.status.clone(),
+        c.created_at.clone(),
+        c.edited_at.clone().unwrap_or_default(),
+        c.body.clone().unwrap_or_default(),
+        c.proposed_text.clone().unwrap_or_default(),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_keep_letters_and_digits_joined_by_single_hyphens() {
+        assert_eq!(
+            slug("WSIS+20 Outcome — Zero draft", true),
+            "wsis-20-outcome-zero-draft"
+        );
+        assert_eq!(slug("Rev.1", true), "rev-1");
+        assert_eq!(slug("Résumé", true), "resume");
+        assert_eq!(slug("Résumé", false), "résumé");
+        assert_eq!(slug("مسودة", true), "");
+        assert_eq!(slug("مسودة الصفر", false), "مسودة-الصفر");
+    }
+
+    #[test]
+    fn unknown_values_are_named_in_the_errors() {
+        let q = Query {
+            format: Some("pdf".into()),
+            stakeholder_group: Some("aliens".into()),
+            status: Some("hidden".into()),
+        };
+        let Err(AppError::Validation(f)) = Request::parse(1, &q) else {
+            panic!("expected a validation error");
+        };
+        assert!(f.get("format").is_some());
+        assert!(f.get("stakeholder_group").is_some());
+        assert!(f.get("status").is_some());
+    }
+}

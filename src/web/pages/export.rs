@@ -1,0 +1,82 @@
+//! The pages' side of the export: the "Download input" section of the reading page and
+//! `GET /drafts/{id}/export`, the same download as the API's with the login cookie, so
+//! that the page's links work without a token.
+
+use actix_web::web;
+use maud::{html, Markup};
+
+use crate::accounts::model::Group;
+use crate::auth::session::PageUser;
+use crate::export::{self, stream, Format, Query, Request};
+use crate::i18n::{self, t};
+use crate::state::AppState;
+use crate::web::PageResult;
+
+pub async fn download(
+    state: web::Data<AppState>,
+    PageUser(user): PageUser,
+    path: web::Path<i64>,
+    q: web::Query<Query>,
+) -> PageResult {
+    let request = Request::parse(path.into_inner(), &q)?;
+    request.authorize(user.as_ref())?;
+    let plan = state
+        .db
+        .run(move |conn| export::plan(conn, &request))
+        .await?;
+    Ok(stream::response(state.db.clone(), plan))
+}
+
+fn format_label(f: Format) -> &'static str {
+    match f {
+        Format::Csv => t("export.download.csv"),
+        Format::Json => t("export.download.json"),
+        Format::Xlsx => t("export.download.xlsx"),
+        Format::Html => t("export.download.html"),
+    }
+}
+
+/// Links to the four formats, a form to choose one stakeholder group, and for
+/// moderators the same links with every status.
+pub fn download_section(draft: i64, moderator: bool) -> Markup {
+    let base = format!("/drafts/{draft}/export");
+    html! {
+        section class="download-input" aria-labelledby="download-input" {
+            h2 id="download-input" { (t("draft.download")) }
+            p { (t("export.download.lead")) }
+            ul {
+                @for f in Format::ALL {
+                    li { a href={ (base) "?format=" (f.as_str()) } { (format_label(f)) } }
+                }
+            }
+            form method="get" action=(base) {
+                div class="field" {
+                    label for="export-group" { (t("export.download.group")) }
+                    select id="export-group" name="stakeholder_group" {
+                        option value="" { (t("export.all_groups")) }
+                        @for g in Group::ALL {
+                            option value=(g.as_str()) { (i18n::group(g.as_str())) }
+                        }
+                    }
+                }
+                div class="field" {
+                    label for="export-format" { (t("export.download.format")) }
+                    select id="export-format" name="format" {
+                        @for f in Format::ALL {
+                            option value=(f.as_str()) { (format_label(f)) }
+                        }
+                    }
+                }
+                button type="submit" class="button secondary" { (t("export.download.submit")) }
+            }
+            @if moderator {
+                h3 { (t("export.download.moderators")) }
+                ul class="moderator-downloads" {
+                    @for f in Format::ALL {
+                        li { a href={ (base) "?format=" (f.as_str()) "&status=all" } { (format_label(f)) } }
+                    }
+                }
+            }
+        }
+    }
+}
