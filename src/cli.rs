@@ -45,8 +45,12 @@ enum Command {
     },
     /// Import a Markdown draft into a consultation.
     ImportDraft {
+        /// The consultation of a new document (not needed with --revision-of).
+        #[arg(long, required_unless_present = "revision_of")]
+        consultation: Option<i64>,
+        /// Publish the file as a revision of this draft, with paragraph lineage.
         #[arg(long)]
-        consultation: i64,
+        revision_of: Option<i64>,
         #[arg(long)]
         title: String,
         #[arg(long)]
@@ -194,21 +198,23 @@ fn run(command: Command) -> anyhow::Result<()> {
             let _ = Group::ALL;
             Ok(())
         }
-        Command::ImportDraft {
-            consultation,
-            title,
-            version_label,
-            file,
-        } => {
+        Command::ImportDraft { consultation, revision_of, title, version_label, file } => {
             let text = std::fs::read_to_string(&file)
                 .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", file.display()))?;
             let config = Config::from_env(None).map_err(anyhow::Error::msg)?;
             let db = open_database(&config)?;
-            let input = crate::drafts::service::DraftInput::parse(&title, &version_label, &text)
-                .map_err(describe)?;
             let mut conn = db.get().map_err(|e| anyhow::anyhow!(e.to_string()))?;
-            let draft = crate::drafts::service::import(&mut conn, consultation, &input, None)
-                .map_err(describe)?;
+            let draft = match (revision_of, consultation) {
+                (Some(previous), _) => {
+                    let input = crate::revisions::service::RevisionInput { title: Some(title), version_label, text, links: None };
+                    crate::revisions::service::publish(&mut conn, None, previous, &input).map_err(describe)?
+                }
+                (None, Some(consultation)) => {
+                    let input = crate::drafts::service::DraftInput::parse(&title, &version_label, &text).map_err(describe)?;
+                    crate::drafts::service::import(&mut conn, consultation, &input, None).map_err(describe)?
+                }
+                (None, None) => anyhow::bail!("give --consultation ID, or --revision-of DRAFT_ID"),
+            };
             let n = crate::drafts::service::paragraphs_of(&mut conn, draft.id)?.len();
             println!("draft {} imported with {n} paragraphs", draft.id);
             Ok(())

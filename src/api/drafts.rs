@@ -90,7 +90,22 @@ pub async fn stats(
     state: web::Data<AppState>,
     path: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
-    Ok(HttpResponse::Ok().json(drafts::stats(&state, path.into_inner()).await?))
+    let id = path.into_inner();
+    let base = drafts::stats(&state, id).await?;
+    let dashboard = crate::dashboard::service::load(&state, id).await?;
+    Ok(HttpResponse::Ok().json(StatsOut {
+        base,
+        more: crate::dashboard::service::StatsExtension::of(&dashboard),
+    }))
+}
+
+/// The statistics with the dashboard's `by_tag`, `by_region` and `by_day` beside them.
+#[derive(Serialize)]
+struct StatsOut {
+    #[serde(flatten)]
+    base: drafts::Stats,
+    #[serde(flatten)]
+    more: crate::dashboard::service::StatsExtension,
 }
 
 #[derive(Deserialize)]
@@ -100,6 +115,7 @@ pub struct CommentQuery {
     parent_id: Option<String>,
     stakeholder_group: Option<String>,
     kind: Option<String>,
+    tag: Option<String>,
     status: Option<String>,
     limit: Option<String>,
     cursor: Option<String>,
@@ -137,6 +153,11 @@ pub async fn list_comments(
             errors.add("stakeholder_group", "is not a stakeholder group");
         }
         f.group = Some(g);
+    }
+    match crate::drafts::tags::parse_filter(q.tag.as_deref()) {
+        Ok(tag) => f.tag = tag,
+        Err(AppError::Validation(e)) => errors.0.extend(e.0),
+        Err(e) => return Err(e),
     }
     if let Some(k) = q.kind.filter(|k| !k.is_empty()) {
         if !KINDS.contains(&k.as_str()) {

@@ -4,12 +4,15 @@
 pub mod accounts;
 pub mod comments;
 pub mod consultations;
+pub mod dashboard;
 pub mod drafts;
 pub mod dto;
 pub mod export;
 pub mod follows;
 pub mod json;
 pub mod moderation;
+pub mod paragraphs;
+pub mod revisions;
 
 use actix_web::{error::QueryPayloadError, web, HttpRequest, HttpResponse};
 use base64::Engine;
@@ -72,7 +75,16 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         )
         .route("/drafts/{id}", web::get().to(drafts::get))
         .route("/drafts/{id}/stats", web::get().to(drafts::stats))
+        .route("/drafts/{id}/dashboard", web::get().to(dashboard::get))
+        .route("/paragraphs/{id}", web::patch().to(paragraphs::update))
         .route("/drafts/{id}/export", web::get().to(export::export))
+        .service(
+            web::resource("/drafts/{id}/revisions")
+                .app_data(json::BodyLimit(json::IMPORT_LIMIT))
+                .route(web::post().to(revisions::create)),
+        )
+        .route("/drafts/{id}/concordance", web::get().to(revisions::concordance))
+        .route("/comments/{id}/disposition", web::put().to(revisions::disposition))
         .route("/drafts/{id}/follow", web::post().to(follows::follow))
         .route("/drafts/{id}/follow", web::delete().to(follows::unfollow))
         .route(

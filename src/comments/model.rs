@@ -25,7 +25,12 @@ pub struct Comment {
     pub flag_count: i32,
     pub created_at: NaiveDateTime,
     pub edited_at: Option<NaiveDateTime>,
+    pub disposition: Option<String>,
+    pub disposition_explanation: Option<String>,
+    pub disposition_at: Option<NaiveDateTime>,
 }
+
+pub const DISPOSITIONS: [&str; 4] = ["incorporated", "partly_incorporated", "not_incorporated", "noted"];
 
 pub const KINDS: [&str; 2] = ["comment", "amendment"];
 pub const ATTRIBUTIONS: [&str; 3] = ["name", "organization", "group"];

@@ -42,6 +42,9 @@ pub struct CommentOut {
     pub author: AuthorOut,
     pub created_at: String,
     pub edited_at: Option<String>,
+    /// The secretariat's answer: incorporated, partly_incorporated, not_incorporated, noted.
+    pub disposition: Option<String>,
+    pub disposition_explanation: Option<String>,
     /// Whether the viewer wrote it (lets pages offer edit and withdraw).
     #[serde(skip)]
     pub mine: bool,
@@ -89,6 +92,8 @@ impl CommentOut {
             },
             created_at: rfc3339(c.created_at),
             edited_at: c.edited_at.map(rfc3339),
+            disposition: c.disposition.clone(),
+            disposition_explanation: c.disposition_explanation.clone(),
             mine,
         }
     }

@@ -124,6 +124,18 @@ diesel::table! {
         flag_count -> Integer,
         created_at -> Timestamp,
         edited_at -> Nullable<Timestamp>,
+        disposition -> Nullable<Text>,
+        disposition_explanation -> Nullable<Text>,
+        disposition_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    paragraph_links (id) {
+        id -> BigInt,
+        from_paragraph_id -> BigInt,
+        to_paragraph_id -> BigInt,
+        change -> Text,
     }
 }
 
@@ -222,6 +234,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     comment_edits,
     flags,
     follows,
+    paragraph_links,
     events,
     digest_items,
     moderator_alerts

@@ -3,6 +3,7 @@
 
 pub mod markdown;
 pub mod service;
+pub mod tags;
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;

@@ -145,6 +145,10 @@ pub struct DraftView {
     pub consultation: Consultation,
     pub paragraphs: Vec<Paragraph>,
     pub counts: Counts,
+    /// For a revision: each paragraph's ancestors in earlier versions.
+    pub ancestors: std::collections::HashMap<i64, Vec<crate::revisions::service::Ancestor>>,
+    /// The versions of this document, first to latest (one entry when never revised).
+    pub versions: Vec<(i64, String)>,
 }
 
 pub fn view(conn: &mut Conn, id: i64) -> Result<DraftView, AppError> {
@@ -152,12 +156,18 @@ pub fn view(conn: &mut Conn, id: i64) -> Result<DraftView, AppError> {
     let consultation = consultations::find(conn, draft.consultation_id)?;
     let paragraphs = paragraphs_of(conn, id)?;
     let counts = counts(conn, id)?;
-    Ok(DraftView {
-        draft,
-        consultation,
-        paragraphs,
-        counts,
-    })
+    let ancestors = if draft.previous_draft_id.is_some() {
+        let ids: Vec<i64> = paragraphs.iter().map(|p| p.id).collect();
+        crate::revisions::service::ancestors(conn, &ids)?
+    } else {
+        Default::default()
+    };
+    let versions = if draft.previous_draft_id.is_some() || draft.read_only {
+        crate::revisions::service::versions(conn, id)?
+    } else {
+        vec![(draft.id, draft.version_label.clone())]
+    };
+    Ok(DraftView { draft, consultation, paragraphs, counts, ancestors, versions })
 }
 
 pub async fn get_view(state: &AppState, id: i64) -> Result<DraftView, AppError> {
@@ -171,6 +181,8 @@ pub struct Stats {
     pub by_kind: BTreeMap<String, i64>,
     pub by_country: BTreeMap<String, i64>,
     pub by_paragraph: Vec<ParagraphStats>,
+    /// Top-level input by stakeholder group and the secretariat's disposition.
+    pub dispositions_by_group: BTreeMap<String, BTreeMap<String, i64>>,
 }
 
 #[derive(Debug, serde::Serialize)]
@@ -207,6 +219,7 @@ pub async fn stats(state: &AppState, id: i64) -> Result<Stats, AppError> {
                 }
             }
             s.by_kind = by_kind.into_iter().collect();
+            s.dispositions_by_group = crate::revisions::service::dispositions_by_group(conn, id)?;
             s.by_country = by_country
                 .into_iter()
                 .map(|(c, n)| (c.unwrap_or_else(|| "unknown".into()), n))

@@ -53,7 +53,7 @@ li.comment{margin-block:.75rem}\
 .status{background:#fff3cd}\
 .kind{font-weight:bold;margin:.25rem 0 0}\
 .diff{white-space:pre-wrap;border:1px dashed #666;padding:.25rem .75rem;margin-block:.25rem}\
-.legend{font-size:.85rem;color:#333;margin:.25rem 0 0}\
+.legend{font-size:.9rem;color:#333;margin:.75rem 0 0}\
 ins{text-decoration:underline;background:#dff3df;color:#0a410a}\
 del{text-decoration:line-through;background:#fbe3e3;color:#6b0b0b}\
 .body p{margin-block:.35rem}\
@@ -151,6 +151,9 @@ fn front_matter(plan: &Plan) -> Markup {
                         None => (t("export.all_groups")),
                     }
                 }
+            }
+            p class="legend" {
+                (t("export.legend")) " " ins { (t("export.legend.added")) } ", " del { (t("export.legend.removed")) } "."
             }
         }
     }
@@ -283,10 +286,7 @@ fn comment(plan: &Plan, n: &Node, paragraph_text: Option<&str>) -> Markup {
                 p class="kind" { (t("comment.amendment")) }
                 @if let Some(proposed) = &c.proposed_text {
                     @match paragraph_text {
-                        Some(old) => {
-                            div class="diff" dir="auto" { (diff(old, proposed)) }
-                            p class="legend" { (t("export.legend")) }
-                        }
+                        Some(old) => div class="diff" dir="auto" { (diff(old, proposed)) },
                         None => div class="diff" dir="auto" { (proposed) },
                     }
                 }

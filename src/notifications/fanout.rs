@@ -456,34 +456,57 @@ fn decision(conn: &mut Conn, ctx: &Context, e: &EventRow) -> QueryResult<()> {
 }
 
 fn revision(conn: &mut Conn, ctx: &Context, e: &EventRow) -> QueryResult<()> {
-    let Some(new_draft) = e.draft_id else {
-        return Ok(());
-    };
-    let previous: Option<i64> = drafts::table
-        .find(new_draft)
-        .select(drafts::previous_draft_id)
-        .first(conn)?;
-    let Some(previous) = previous else {
-        return Ok(());
-    };
+    let Some(new_draft) = e.draft_id else { return Ok(()) };
+    let previous: Option<i64> = drafts::table.find(new_draft).select(drafts::previous_draft_id).first(conn)?;
+    let Some(previous) = previous else { return Ok(()) };
     let place = place(conn, new_draft, None)?;
-    let followers: Vec<i64> = follows::table
-        .filter(follows::draft_id.eq(previous))
-        .select(follows::user_id)
+    let previous_label: String = drafts::table.find(previous).select(drafts::version_label).first(conn)?;
+    // Followers of the earlier version, and everyone whose input on it was answered.
+    let mut recipients: Vec<i64> = follows::table.filter(follows::draft_id.eq(previous)).select(follows::user_id).load(conn)?;
+    let answered: Vec<(i64, Option<i64>, String, Option<String>)> = comments::table
+        .filter(comments::draft_id.eq(previous))
+        .filter(comments::parent_id.is_null())
+        .filter(comments::status.eq("published"))
+        .filter(comments::disposition.is_not_null())
+        .order(comments::id.asc())
+        .select((comments::author_id, comments::paragraph_id, comments::disposition.assume_not_null(), comments::disposition_explanation))
         .load(conn)?;
-    let people = load_users(conn, &followers)?;
-    for uid in followers {
+    for (a, ..) in &answered {
+        if !recipients.contains(a) {
+            recipients.push(*a);
+        }
+    }
+    let labels: HashMap<i64, String> = paragraphs::table
+        .filter(paragraphs::draft_id.eq(previous))
+        .select((paragraphs::id, paragraphs::label))
+        .load::<(i64, String)>(conn)?
+        .into_iter()
+        .collect();
+    let people = load_users(conn, &recipients)?;
+    for uid in recipients {
         if Some(uid) == e.actor_id {
             continue;
         }
-        let Some(user) = people.get(&uid) else {
-            continue;
-        };
+        let Some(user) = people.get(&uid) else { continue };
+        let mine: Vec<String> = answered
+            .iter()
+            .filter(|(a, ..)| *a == uid)
+            .map(|(_, p, d, x)| {
+                let on = p.and_then(|p| labels.get(&p)).map(|l| format!("¶{l}")).unwrap_or_else(|| "the whole draft".into());
+                match x {
+                    Some(x) => format!("Your input on {on}: {} — {x}", crate::i18n::disposition(d)),
+                    None => format!("Your input on {on}: {}", crate::i18n::disposition(d)),
+                }
+            })
+            .collect();
         let n = Notice {
             subject: format!("New revision published: {} — {}", place.version_label, place.consultation),
-            lead: format!("The secretariat published {} of {}. Your earlier input remains linked to the paragraphs it concerned.", place.version_label, place.draft_title),
-            quote: None,
-            quote_label: None,
+            lead: format!(
+                "The secretariat published {} of {}, replacing the {previous_label}. Your earlier input remains linked to the paragraphs it concerned.",
+                place.version_label, place.draft_title
+            ),
+            quote: (!mine.is_empty()).then(|| mine.join("\n\n")),
+            quote_label: (!mine.is_empty()).then(|| "The secretariat's response to your input:".to_string()),
             extra: None,
             link: format!("{}/drafts/{new_draft}", ctx.base_url),
             link_text: "Read the new version".into(),

@@ -9,4 +9,5 @@ mod helpers;
 mod moderation;
 mod notifications;
 mod pages;
+mod revisions;
 mod schema;

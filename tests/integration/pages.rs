@@ -529,3 +529,52 @@ async fn a_mistyped_database_url_is_refused_instead_of_becoming_a_file() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("unsupported scheme"));
 }
+
+/// Posts a comment through the API and returns its id.
+async fn comment_on(app: &TestApp, token: &str, draft_id: &str, body: serde_json::Value) -> String {
+    let (status, c) = crate::helpers::body(
+        app.post_json(&format!("/drafts/{draft_id}/comments"), &body, Some(token))
+            .await,
+    )
+    .await;
+    assert_eq!(status, 201, "{c}");
+    c["id"].as_str().unwrap().to_string()
+}
+
+#[actix_web::test]
+async fn the_reading_page_previews_the_first_three_published_top_level_comments_of_each_paragraph()
+{
+    let app = spawn_app().await;
+    let (d, _) = draft(&app, "post").await;
+    let user = app.participant(Group::Government).await;
+    let draft_id = d["id"].as_str().unwrap();
+    let (pp1, p1) = (&d["paragraphs"][0]["id"], &d["paragraphs"][1]["id"]);
+    let first = comment_on(&app, &user.token, draft_id, json!({"paragraph_id": p1, "body": "first head"})).await;
+    comment_on(&app, &user.token, draft_id, json!({"parent_id": first, "body": "a reply stays in the thread"})).await;
+    let withdrawn = comment_on(&app, &user.token, draft_id, json!({"paragraph_id": p1, "body": "withdrawn head"})).await;
+    for b in ["second head", "third head", "fourth head"] {
+        comment_on(&app, &user.token, draft_id, json!({"paragraph_id": p1, "body": b})).await;
+    }
+    comment_on(&app, &user.token, draft_id, json!({"paragraph_id": pp1, "body": "preamble head"})).await;
+    comment_on(&app, &user.token, draft_id, json!({"body": "a general comment"})).await;
+    let res = app
+        .delete_api(&format!("/comments/{withdrawn}"), Some(&user.token))
+        .await;
+    assert_eq!(res.status(), 204);
+
+    let (status, html) = get_html(&app, &format!("/drafts/{draft_id}")).await;
+    assert_eq!(status, 200);
+    let doc = scraper::Html::parse_document(&html);
+    let previews = |number: u32| -> Vec<String> {
+        let sel = scraper::Selector::parse(&format!(
+            "article#p-{number} ol.comments li.comment .comment-body"
+        ))
+        .unwrap();
+        doc.select(&sel)
+            .map(|e| e.text().collect::<String>().trim().to_string())
+            .collect()
+    };
+    assert_eq!(previews(2), ["first head", "second head", "third head"]);
+    assert_eq!(previews(1), ["preamble head"]);
+    assert!(previews(3).is_empty());
+}

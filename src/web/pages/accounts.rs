@@ -549,8 +549,8 @@ fn me_page(ctx: &Ctx, user: &User, errors: &FieldErrors, message: Option<Notice>
             dl {
                 dt { (t("field.email")) } dd { (user.email) }
                 dt { (t("field.stakeholder_group")) } dd { span class={ "badge group-" (user.stakeholder_group) } { (i18n::group(&user.stakeholder_group)) } }
-                dt { "Role" } dd { (i18n::role(&user.role)) }
-                dt { "Affiliation" } dd {
+                dt { (t("me.role")) } dd { (i18n::role(&user.role)) }
+                dt { (t("me.affiliation")) } dd {
                     @if user.affiliation_verified { (t("me.verified_affiliation")) } @else { (t("me.unverified_affiliation")) }
                 }
             }

@@ -20,17 +20,15 @@ use crate::web::layout::{page, Ctx};
 use crate::web::pages::consultations::{date, status_badge};
 use crate::web::{html_response, ok, redirect, PageError, PageResult};
 
-fn require_admin(user: Option<User>) -> Result<User, PageError> {
+pub fn require_admin(user: Option<User>) -> Result<User, PageError> {
     match user {
         None => Err(PageError(AppError::Unauthorized)),
         Some(u) if u.is_admin() => Ok(u),
-        Some(_) => Err(PageError(AppError::forbidden(
-            "Only administrators may open this page.",
-        ))),
+        Some(_) => Err(PageError(AppError::forbidden(t("error.admins_only")))),
     }
 }
 
-fn check_csrf(csrf: &CsrfToken, submitted: &str) -> Result<(), PageError> {
+pub fn check_csrf(csrf: &CsrfToken, submitted: &str) -> Result<(), PageError> {
     if csrf.matches(submitted) {
         Ok(())
     } else {
@@ -88,7 +86,7 @@ fn failed_emails_section(ctx: &Ctx, failed: &[outbox::OutboxRow]) -> Markup {
         @if failed.is_empty() { p { (t("admin.no_failed")) } } @else {
             div class="table-scroll" {
                 table class="data" {
-                    thead { tr { th scope="col" { "Subject" } th scope="col" { "Attempts" } th scope="col" { "Error" } th scope="col" { "Created" } th scope="col" { span class="visually-hidden" { (t("admin.retry")) } } } }
+                    thead { tr { th scope="col" { (t("admin.email.subject")) } th scope="col" { (t("admin.email.attempts")) } th scope="col" { (t("admin.email.error")) } th scope="col" { (t("admin.email.created")) } th scope="col" { span class="visually-hidden" { (t("admin.retry")) } } } }
                     tbody {
                         @for m in failed {
                             tr {
@@ -133,7 +131,7 @@ async fn admin_home(
                 h2 id="consultations" { (t("admin.consultations")) }
                 div class="table-scroll" {
                     table class="data" {
-                        thead { tr { th scope="col" { (t("field.title")) } th scope="col" { "Status" } th scope="col" { (t("field.closes_at")) } } }
+                        thead { tr { th scope="col" { (t("field.title")) } th scope="col" { (t("admin.status")) } th scope="col" { (t("field.closes_at")) } } }
                         tbody {
                             @for c in list.iter().rev() {
                                 tr {
@@ -256,7 +254,7 @@ async fn consultation_page(
             html! {
                 p { a href="/admin" { "← " (t("admin.title")) } }
                 h1 { (c.title) }
-                p { (status_badge(&c)) " " a href={ "/consultations/" (c.id) } { "Public page" } }
+                p { (status_badge(&c)) " " a href={ "/consultations/" (c.id) } { (t("admin.public_page")) } }
                 h2 { (t("consultation.drafts")) }
                 @if ds.is_empty() { p { (t("consultation.no_drafts")) } }
                 ul { @for d in &ds { li { a href={ "/drafts/" (d.id) } { (d.title) " — " (d.version_label) } } } }

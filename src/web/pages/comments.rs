@@ -92,6 +92,10 @@ pub fn comment(ctx: &ThreadCtx, c: &CommentOut, reply_to: Option<i64>) -> Markup
                     }
                 }
                 @if c.status == "pending" && c.mine { p class="muted" { (t("comment.pending")) } }
+                (crate::web::pages::revisions::disposition_badge(c.disposition.as_deref(), c.disposition_explanation.as_deref()))
+                @if ctx.moderator && c.parent_id.is_none() {
+                    (crate::web::pages::revisions::disposition_form(ctx.csrf, c.id, c.disposition.as_deref()))
+                }
                 div class="comment-actions" {
                     @if ctx.can_write && c.status == "published" {
                         @if let Some(parent) = reply_to {

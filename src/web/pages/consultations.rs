@@ -44,7 +44,7 @@ pub async fn index(
             p class="lead" { (t("site.tagline")) }
             @if list.is_empty() { p { (t("consultations.none")) } }
             @for c in list.iter().rev() {
-                section class="queue-item" {
+                section class="card" {
                     h2 { a href={ "/consultations/" (c.id) } { (c.title) } }
                     p { (status_badge(c)) " " span class="muted" { (date(c.opens_at)) " – " (date(c.closes_at)) } }
                     @if !c.summary.is_empty() { p { (c.summary) } }

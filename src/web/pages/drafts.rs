@@ -69,6 +69,20 @@ fn group_counts(counts: Option<&std::collections::BTreeMap<String, i64>>) -> Mar
     }
 }
 
+/// The text without the label it starts with ("PP5. Acknowledging…" under the number
+/// PP5): the number column shows the label once. Other texts are shown whole.
+fn text_without_label<'a>(text: &'a str, label: &str) -> &'a str {
+    let Some(rest) = text.strip_prefix(label) else {
+        return text;
+    };
+    let rest = rest.strip_prefix(['.', ')']).unwrap_or(rest);
+    if !label.is_empty() && rest.starts_with(char::is_whitespace) && !rest.trim().is_empty() {
+        rest.trim_start()
+    } else {
+        text
+    }
+}
+
 fn paragraph_block(
     view: &DraftView,
     p: &Paragraph,
@@ -80,11 +94,12 @@ fn paragraph_block(
     html! {
         article class="paragraph" id={ "p-" (p.number) } {
             span class="para-number" { a href=(href) aria-label={ (t("para.title")) " " (p.label) } { (p.label) } }
-            div class="para-text" { (paragraphs(&p.text)) }
+            div class="para-text" { (paragraphs(text_without_label(&p.text, &p.label))) }
             @if !p.tags.is_empty() {
                 p class="para-tags" { @for tag in p.tag_list() { span class="tag" { (tag) } " " } }
             }
             (group_counts(counts))
+            (crate::web::pages::revisions::earlier_input(view.ancestors.get(&p.id).map(Vec::as_slice).unwrap_or_default()))
             details class="thread" {
                 summary {
                     @if total == 0 { (t("draft.no_comments")) } @else { (total) " " (t("draft.comments_n")) }
@@ -136,8 +151,10 @@ pub async fn show(
     PageUser(user): PageUser,
     csrf: CsrfToken,
     path: web::Path<i64>,
+    q: web::Query<crate::web::pages::tags::ReadingQuery>,
 ) -> PageResult {
     let id = path.into_inner();
+    let (tag, unknown_tag) = q.tag();
     let viewer = Viewer::of(user.as_ref());
     let (view, previews, following) = state
         .db
@@ -159,7 +176,11 @@ pub async fn show(
     let title = format!("{} — {}", view.draft.title, view.draft.version_label);
     // Group paragraphs into their sections, keeping document order.
     let mut sections: Vec<(Option<&str>, Vec<&Paragraph>)> = Vec::new();
-    for p in &view.paragraphs {
+    let tagged = |p: &&Paragraph| {
+        tag.as_deref()
+            .is_none_or(|t| crate::drafts::tags::carries(p, t))
+    };
+    for p in view.paragraphs.iter().filter(tagged) {
         match sections.last_mut() {
             Some((s, list)) if *s == p.section.as_deref() => list.push(p),
             _ => sections.push((p.section.as_deref(), vec![p])),
@@ -174,9 +195,14 @@ pub async fn show(
             h1 { (view.draft.title) " " small class="muted" { (view.draft.version_label) } }
             p { (status_badge(&view.consultation)) " " span class="muted" { (date(view.consultation.opens_at)) " – " (date(view.consultation.closes_at)) } }
             (state_notice(&view, user.as_ref(), &state, req.path()))
+            (crate::web::pages::revisions::draft_header(view.draft.id, view.draft.previous_draft_id, &view.versions))
+            @if user.as_ref().is_some_and(|u| u.is_admin()) && !view.draft.read_only {
+                p { a href={ "/admin/drafts/" (view.draft.id) "/revise" } { (t("rev.revise")) } }
+            }
             @if let Some(f) = following {
                 (follow_form(&csrf.0, view.draft.id, f))
             }
+            (crate::web::pages::tags::reading_tools(view.draft.id, &view.paragraphs, tag.as_deref(), unknown_tag, sections.iter().map(|(_, l)| l.len()).sum(), user.as_ref().is_some_and(|u| u.is_admin())))
             @if sections.len() > 1 {
                 nav aria-labelledby="contents" {
                     h2 id="contents" { (t("draft.contents")) }
@@ -293,10 +319,11 @@ async fn thread_page(
                 @if let Some(s) = &p.section { p class="muted" { (s) } }
                 article class="paragraph" id={ "p-" (p.number) } {
                     span class="para-number" { (p.label) }
-                    div class="para-text" { (paragraphs(&p.text)) }
+                    div class="para-text" { (paragraphs(text_without_label(&p.text, &p.label))) }
                     @if !p.tags.is_empty() { p class="para-tags" { @for tag in p.tag_list() { span class="tag" { (tag) } " " } } }
                     (group_counts(view.counts.get(&Some(p.id))))
                 }
+                (crate::web::pages::revisions::lineage_section(&p.text, view.ancestors.get(&p.id).map(Vec::as_slice).unwrap_or_default()))
             }
             None => {
                 h1 { (t("draft.general")) " " small class="muted" { (view.draft.title) " — " (view.draft.version_label) } }

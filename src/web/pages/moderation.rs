@@ -23,9 +23,7 @@ fn require_moderator(user: Option<User>) -> Result<User, PageError> {
     match user {
         None => Err(PageError(AppError::Unauthorized)),
         Some(u) if u.is_moderator() => Ok(u),
-        Some(_) => Err(PageError(AppError::forbidden(
-            "Only moderators may open this page.",
-        ))),
+        Some(_) => Err(PageError(AppError::forbidden(t("error.moderators_only")))),
     }
 }
 
@@ -34,6 +32,24 @@ fn check_csrf(csrf: &CsrfToken, submitted: &str) -> Result<(), PageError> {
         Ok(())
     } else {
         Err(PageError(AppError::forbidden(t("form.csrf"))))
+    }
+}
+
+/// "2026-11-19T03:05:17Z" as "2026-11-19 03:05 UTC" (the datetime attribute keeps it all).
+fn short_time(at: &str) -> String {
+    match (at.get(..10), at.get(11..16)) {
+        (Some(d), Some(hm)) => format!("{d} {hm} UTC"),
+        _ => at.to_string(),
+    }
+}
+
+/// A flag's reason as the participant chose it, from the catalogue.
+fn flag_reason(reason: &str) -> &'static str {
+    match reason {
+        "spam" => t("flag.spam"),
+        "abusive" => t("flag.abusive"),
+        "off_topic" => t("flag.off_topic"),
+        _ => t("flag.other"),
     }
 }
 
@@ -105,10 +121,12 @@ pub async fn queue(
                         " " span class={ "badge status-" (c.status) } { (i18n::status(&c.status)) }
                     }
                     p class="comment-meta" {
-                        strong { (c.author.display_name.as_deref().unwrap_or("")) }
-                        @if let Some(o) = &c.author.organization { ", " (o) }
-                        " " span class={ "badge group-" (c.author.stakeholder_group) } { (i18n::group(&c.author.stakeholder_group)) }
-                        " · " (c.created_at)
+                        span class="author" {
+                            strong { (c.author.display_name.as_deref().unwrap_or("")) }
+                            @if let Some(o) = &c.author.organization { ", " (o) }
+                        }
+                        span class={ "badge group-" (c.author.stakeholder_group) } { (i18n::group(&c.author.stakeholder_group)) }
+                        time datetime=(c.created_at) { (short_time(&c.created_at)) }
                     }
                     @match &item.paragraph {
                         Some(p) => { p class="muted" { (t("mod.on_paragraph")) " " (p.label) ": " (p.text.chars().take(200).collect::<String>()) "…" } }
@@ -119,7 +137,7 @@ pub async fn queue(
                     @if !item.flags.is_empty() {
                         h4 { (t("mod.flags")) }
                         ul class="flag-list" {
-                            @for f in &item.flags { li { (f.reason) @if let Some(n) = &f.note { ": " (n) } " · " (f.at) } }
+                            @for f in &item.flags { li { strong { (flag_reason(&f.reason)) } @if let Some(n) = &f.note { ": " (n) } " · " time datetime=(f.at) { (short_time(&f.at)) } } }
                         }
                     }
                     @if !history.is_empty() {
@@ -233,7 +251,7 @@ pub async fn log(
                     tbody {
                         @for e in &entries {
                             tr {
-                                td { (e.at) }
+                                td { time datetime=(e.at) { (short_time(&e.at)) } }
                                 td { (e.actor.display_name) }
                                 td { (e.action) }
                                 td { (e.target_type) " " (e.target_id) }

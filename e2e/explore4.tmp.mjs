@@ -1,0 +1,11 @@
+import { launch, newContext } from './lib/browser.mjs';
+import { login } from './lib/harness.mjs';
+const b = await launch();
+const ctx = await newContext(b, { width: 320, height: 640 });
+const page = await ctx.newPage();
+await login(page, process.argv[2]);
+await page.goto(process.env.PLENARY_BASE_URL + process.argv[3]);
+await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+console.log(await page.evaluate(() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > 321).slice(0, 12).map(e => `${e.tagName}.${e.className} w=${Math.round(e.getBoundingClientRect().width)} r=${Math.round(e.getBoundingClientRect().right)}`)));
+await page.screenshot({ path: '/tmp/narrow.png', fullPage: false });
+await b.close();

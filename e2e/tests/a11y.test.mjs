@@ -1,0 +1,152 @@
+// axe-core on every page, signed out and signed in (participant, moderator,
+// administrator), also in the states a form shows after a mistake. Any critical or
+// serious violation fails, and so do the rules the pages promise whatever axe's impact
+// (headings in order, one main landmark, content in landmarks, a way to skip, lang,
+// labels). Each page is audited twice: as served, and with every <details> opened.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launch, newContext } from '../lib/browser.mjs';
+import {
+  url, demoPaths, login, DEMO, OUT_DIR, audit, describeViolations, unsubscribeLink,
+} from '../lib/harness.mjs';
+
+let browser;
+const report = [];
+const sessions = {};
+
+const who = ['signed out', 'participant', 'moderator', 'administrator'];
+const accounts = { participant: DEMO.civil, moderator: DEMO.moderator, administrator: DEMO.admin };
+
+before(async () => {
+  browser = await launch();
+  for (const w of who) {
+    const ctx = await newContext(browser);
+    const page = await ctx.newPage();
+    if (accounts[w]) await login(page, accounts[w]);
+    sessions[w] = { ctx, page };
+  }
+});
+
+after(async () => {
+  const lines = ['| page | who | blocking | other (moderate/minor) |', '|---|---|---|---|'];
+  for (const r of report) {
+    lines.push(`| ${r.name} | ${r.who} | ${r.blocking.join(', ') || '0'} | ${r.other.join(', ') || '0'} |`);
+  }
+  writeFileSync(join(OUT_DIR, 'axe-report.md'), `${lines.join('\n')}\n`);
+  await browser?.close();
+});
+
+/** The pages: name, path (or a function making it), who may see it, how to get there. */
+async function pages() {
+  const probe = sessions['signed out'].page;
+  const { consultation, draft, paragraphs } = await demoPaths(probe);
+  const unsub = await unsubscribeLink(browser, newContext);
+  // The admin's page of the demo consultation.
+  const adminConsultation = `/admin${consultation}`;
+  const dashboard = `${draft}/dashboard`;
+  const dashboardExists = (await probe.request.get(url(dashboard))).status() !== 404;
+  const everyone = who;
+  const members = who.slice(1);
+  const list = [
+    { name: 'home', path: '/', who: everyone },
+    { name: 'consultation', path: consultation, who: everyone },
+    { name: 'draft reading page', path: draft, who: everyone },
+    { name: 'paragraph thread', path: paragraphs[4], who: everyone },
+    { name: 'general comments', path: `${draft}/general`, who: everyone },
+    { name: 'register', path: '/register', who: ['signed out'] },
+    {
+      name: 'register, with errors',
+      path: '/register',
+      who: ['signed out'],
+      act: async (page) => {
+        await page.getByLabel('Email address').fill('not-an-address');
+        await page.getByRole('button', { name: 'Create account' }).click();
+        await page.getByRole('alert').first().waitFor();
+      },
+    },
+    { name: 'login', path: '/login', who: ['signed out'] },
+    {
+      name: 'login, failed',
+      path: '/login',
+      who: ['signed out'],
+      act: async (page) => {
+        await page.getByLabel('Email address').fill('nobody@example.org');
+        await page.getByLabel('Password', { exact: true }).fill('wrong password here');
+        await page.getByRole('button', { name: 'Sign in' }).click();
+        await page.getByRole('alert').waitFor();
+      },
+    },
+    { name: 'logout', path: '/logout', who: everyone },
+    { name: 'verify-email', path: '/verify-email', who: everyone },
+    { name: 'verify-email, bad link', path: '/verify-email?token=nonsense', who: ['signed out'] },
+    { name: 'password-reset', path: '/password-reset', who: everyone },
+    { name: 'password-reset, new password', path: '/password-reset?token=abc', who: ['signed out'] },
+    { name: 'unsubscribe', path: unsub, who: everyone },
+    { name: 'not found', path: '/no/such/page', who: ['signed out'] },
+    { name: 'me', path: '/me', who: members },
+    {
+      name: 'me, with errors',
+      path: '/me',
+      who: ['participant'],
+      act: async (page) => {
+        await page.getByLabel('Current password').fill('wrong');
+        await page.getByLabel('New password').fill('short');
+        await page.getByRole('button', { name: 'Change password' }).click();
+        await page.getByRole('alert').first().waitFor();
+      },
+    },
+    {
+      name: 'paragraph thread, comment with errors',
+      path: paragraphs[4],
+      who: ['participant'],
+      act: async (page) => {
+        const form = page.locator('section[aria-labelledby="new-comment"]');
+        await form.getByLabel('Your comment').fill('   ');
+        await form.getByRole('button', { name: 'Publish comment' }).click();
+        await page.getByRole('alert').first().waitFor();
+      },
+    },
+    { name: 'moderation', path: '/moderation', who: ['moderator', 'administrator'] },
+    { name: 'moderation log', path: '/moderation/log', who: ['moderator', 'administrator'] },
+    { name: 'admin', path: '/admin', who: ['administrator'] },
+    {
+      name: 'admin, with errors',
+      path: '/admin',
+      who: ['administrator'],
+      act: async (page) => {
+        await page.getByLabel('Title').fill('Dates the wrong way round');
+        await page.getByLabel('Closes at (UTC)').fill('2020-01-01T00:00');
+        await page.getByLabel('Opens at (UTC)').fill('2021-01-01T00:00');
+        await page.getByRole('button', { name: 'Create' }).click();
+        await page.getByRole('alert').first().waitFor();
+      },
+    },
+    { name: 'admin users', path: '/admin/users', who: ['administrator'] },
+    { name: 'admin consultation', path: adminConsultation, who: ['administrator'] },
+  ];
+  if (dashboardExists) list.push({ name: 'dashboard', path: dashboard, who: everyone });
+  return list;
+}
+
+test('every page passes axe-core, signed out and signed in', async (t) => {
+  const all = await pages();
+  if (!all.some((p) => p.name === 'dashboard')) {
+    t.diagnostic('no dashboard page (/drafts/{id}/dashboard answers 404): not audited');
+  }
+  const failures = [];
+  for (const p of all) {
+    for (const w of p.who) {
+      const page = sessions[w].page;
+      const res = await page.goto(url(p.path));
+      assert.ok(res, `${p.path} answered`);
+      if (p.act) await p.act(page);
+      const { blocking, other } = await audit(page);
+      report.push({ name: p.name, who: w, blocking: blocking.map((v) => `${v.id} (${v.impact})`), other: other.map((v) => `${v.id} (${v.impact})`) });
+      t.diagnostic(`${p.name} [${w}]: ${blocking.length} blocking, ${other.length} other${other.length ? ` (${other.map((v) => v.id).join(', ')})` : ''}`);
+      if (blocking.length) failures.push(`${p.name} [${w}] ${p.path}\n${describeViolations(blocking)}`);
+    }
+  }
+  assert.equal(failures.length, 0, `axe violations:\n${failures.join('\n')}`);
+});
