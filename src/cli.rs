@@ -198,7 +198,13 @@ fn run(command: Command) -> anyhow::Result<()> {
             let _ = Group::ALL;
             Ok(())
         }
-        Command::ImportDraft { consultation, revision_of, title, version_label, file } => {
+        Command::ImportDraft {
+            consultation,
+            revision_of,
+            title,
+            version_label,
+            file,
+        } => {
             let text = std::fs::read_to_string(&file)
                 .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", file.display()))?;
             let config = Config::from_env(None).map_err(anyhow::Error::msg)?;
@@ -206,12 +212,21 @@ fn run(command: Command) -> anyhow::Result<()> {
             let mut conn = db.get().map_err(|e| anyhow::anyhow!(e.to_string()))?;
             let draft = match (revision_of, consultation) {
                 (Some(previous), _) => {
-                    let input = crate::revisions::service::RevisionInput { title: Some(title), version_label, text, links: None };
-                    crate::revisions::service::publish(&mut conn, None, previous, &input).map_err(describe)?
+                    let input = crate::revisions::service::RevisionInput {
+                        title: Some(title),
+                        version_label,
+                        text,
+                        links: None,
+                    };
+                    crate::revisions::service::publish(&mut conn, None, previous, &input)
+                        .map_err(describe)?
                 }
                 (None, Some(consultation)) => {
-                    let input = crate::drafts::service::DraftInput::parse(&title, &version_label, &text).map_err(describe)?;
-                    crate::drafts::service::import(&mut conn, consultation, &input, None).map_err(describe)?
+                    let input =
+                        crate::drafts::service::DraftInput::parse(&title, &version_label, &text)
+                            .map_err(describe)?;
+                    crate::drafts::service::import(&mut conn, consultation, &input, None)
+                        .map_err(describe)?
                 }
                 (None, None) => anyhow::bail!("give --consultation ID, or --revision-of DRAFT_ID"),
             };

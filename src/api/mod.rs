@@ -83,8 +83,14 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
                 .app_data(json::BodyLimit(json::IMPORT_LIMIT))
                 .route(web::post().to(revisions::create)),
         )
-        .route("/drafts/{id}/concordance", web::get().to(revisions::concordance))
-        .route("/comments/{id}/disposition", web::put().to(revisions::disposition))
+        .route(
+            "/drafts/{id}/concordance",
+            web::get().to(revisions::concordance),
+        )
+        .route(
+            "/comments/{id}/disposition",
+            web::put().to(revisions::disposition),
+        )
         .route("/drafts/{id}/follow", web::post().to(follows::follow))
         .route("/drafts/{id}/follow", web::delete().to(follows::unfollow))
         .route(

@@ -36,7 +36,12 @@ pub struct RevisionBody {
     links: Option<Vec<LinkBody>>,
 }
 
-pub async fn create(state: web::Data<AppState>, Admin(admin): Admin, path: web::Path<i64>, Json(b): Json<RevisionBody>) -> Result<HttpResponse, AppError> {
+pub async fn create(
+    state: web::Data<AppState>,
+    Admin(admin): Admin,
+    path: web::Path<i64>,
+    Json(b): Json<RevisionBody>,
+) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
     let input = RevisionInput {
         title: b.title,
@@ -45,19 +50,34 @@ pub async fn create(state: web::Data<AppState>, Admin(admin): Admin, path: web::
         links: b.links.map(|ls| {
             let mut m = BTreeMap::new();
             for l in ls {
-                m.insert(l.to_number, l.from_paragraph_ids.into_iter().map(|i| i.0).collect::<Vec<_>>());
+                m.insert(
+                    l.to_number,
+                    l.from_paragraph_ids
+                        .into_iter()
+                        .map(|i| i.0)
+                        .collect::<Vec<_>>(),
+                );
             }
             m
         }),
     };
-    let draft = state.db.run(move |conn| service::publish(conn, Some(admin.id), id, &input)).await?;
+    let draft = state
+        .db
+        .run(move |conn| service::publish(conn, Some(admin.id), id, &input))
+        .await?;
     let view = crate::drafts::service::get_view(&state, draft.id).await?;
     Ok(HttpResponse::Created().json(crate::api::drafts::DraftDto::new(&view)))
 }
 
-pub async fn concordance(state: web::Data<AppState>, path: web::Path<i64>) -> Result<HttpResponse, AppError> {
+pub async fn concordance(
+    state: web::Data<AppState>,
+    path: web::Path<i64>,
+) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
-    let (draft, prev, items) = state.db.run(move |conn| service::concordance(conn, id)).await?;
+    let (draft, prev, items) = state
+        .db
+        .run(move |conn| service::concordance(conn, id))
+        .await?;
     Ok(HttpResponse::Ok().json(serde_json::json!({
         "draft_id": draft.id.to_string(),
         "previous_draft_id": prev.map(|p| p.id.to_string()),
@@ -72,17 +92,26 @@ pub struct DispositionBody {
     explanation: Option<String>,
 }
 
-pub async fn disposition(state: web::Data<AppState>, Moderator(m): Moderator, path: web::Path<i64>, Json(b): Json<DispositionBody>) -> Result<HttpResponse, AppError> {
+pub async fn disposition(
+    state: web::Data<AppState>,
+    Moderator(m): Moderator,
+    path: web::Path<i64>,
+    Json(b): Json<DispositionBody>,
+) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
     let viewer = crate::comments::model::Viewer::of(Some(&m));
     let out = state
         .db
         .run(move |conn| {
-            let c = service::set_disposition(conn, &m, id, &b.disposition, b.explanation.as_deref())?;
+            let c =
+                service::set_disposition(conn, &m, id, &b.disposition, b.explanation.as_deref())?;
             let name: String = {
                 use crate::db::schema::users;
                 use diesel::prelude::*;
-                users::table.find(c.author_id).select(users::display_name).first(conn)?
+                users::table
+                    .find(c.author_id)
+                    .select(users::display_name)
+                    .first(conn)?
             };
             Ok(CommentOut::new(&c, &name, viewer))
         })

@@ -30,7 +30,12 @@ pub struct Comment {
     pub disposition_at: Option<NaiveDateTime>,
 }
 
-pub const DISPOSITIONS: [&str; 4] = ["incorporated", "partly_incorporated", "not_incorporated", "noted"];
+pub const DISPOSITIONS: [&str; 4] = [
+    "incorporated",
+    "partly_incorporated",
+    "not_incorporated",
+    "noted",
+];
 
 pub const KINDS: [&str; 2] = ["comment", "amendment"];
 pub const ATTRIBUTIONS: [&str; 3] = ["name", "organization", "group"];

@@ -51,7 +51,9 @@ pub const AREAS: [&str; 22] = [
 /// is not in ISO 3166-1, and for Antarctica.
 pub fn locate(alpha2: &str) -> Option<Location> {
     let code = alpha2.trim().to_ascii_uppercase();
-    let i = TABLE.binary_search_by(|row| row.0.cmp(code.as_str())).ok()?;
+    let i = TABLE
+        .binary_search_by(|row| row.0.cmp(code.as_str()))
+        .ok()?;
     let (_, region, sub_region, intermediate) = TABLE[i];
     if region.is_empty() {
         return None;

@@ -195,7 +195,10 @@ pub fn compute(conn: &mut Conn, draft: i64) -> Result<Dashboard, AppError> {
     // 3. people, per group and in all.
     let people: Vec<(String, i64)> = published
         .group_by(comments::author_group)
-        .select((comments::author_group, count(comments::author_id).aggregate_distinct()))
+        .select((
+            comments::author_group,
+            count(comments::author_id).aggregate_distinct(),
+        ))
         .load(conn)?;
     let participants: i64 = published
         .select(count(comments::author_id).aggregate_distinct())

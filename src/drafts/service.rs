@@ -167,7 +167,14 @@ pub fn view(conn: &mut Conn, id: i64) -> Result<DraftView, AppError> {
     } else {
         vec![(draft.id, draft.version_label.clone())]
     };
-    Ok(DraftView { draft, consultation, paragraphs, counts, ancestors, versions })
+    Ok(DraftView {
+        draft,
+        consultation,
+        paragraphs,
+        counts,
+        ancestors,
+        versions,
+    })
 }
 
 pub async fn get_view(state: &AppState, id: i64) -> Result<DraftView, AppError> {

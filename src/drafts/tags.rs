@@ -96,9 +96,9 @@ impl TagsInput {
 pub fn parse_filter(raw: Option<&str>) -> Result<Option<String>, AppError> {
     match raw.map(str::trim).filter(|s| !s.is_empty()) {
         None => Ok(None),
-        Some(r) => normalise(r).map(Some).ok_or_else(|| {
-            FieldErrors::single("tag", "must be a tag: C1–C11 or SDG1–SDG17")
-        }),
+        Some(r) => normalise(r)
+            .map(Some)
+            .ok_or_else(|| FieldErrors::single("tag", "must be a tag: C1–C11 or SDG1–SDG17")),
     }
 }
 
@@ -216,7 +216,9 @@ mod tests {
         assert_eq!(normalise(" SDG9 ").as_deref(), Some("SDG9"));
         assert_eq!(normalise("sdg09").as_deref(), Some("SDG9"));
         assert_eq!(normalise("C11").as_deref(), Some("C11"));
-        for bad in ["C12", "C0", "SDG18", "X1", "C", "5", "C-5", "C5a", "", "SDG 9"] {
+        for bad in [
+            "C12", "C0", "SDG18", "X1", "C", "5", "C-5", "C5a", "", "SDG 9",
+        ] {
             assert_eq!(normalise(bad), None, "{bad}");
         }
     }

@@ -456,20 +456,38 @@ fn decision(conn: &mut Conn, ctx: &Context, e: &EventRow) -> QueryResult<()> {
 }
 
 fn revision(conn: &mut Conn, ctx: &Context, e: &EventRow) -> QueryResult<()> {
-    let Some(new_draft) = e.draft_id else { return Ok(()) };
-    let previous: Option<i64> = drafts::table.find(new_draft).select(drafts::previous_draft_id).first(conn)?;
-    let Some(previous) = previous else { return Ok(()) };
+    let Some(new_draft) = e.draft_id else {
+        return Ok(());
+    };
+    let previous: Option<i64> = drafts::table
+        .find(new_draft)
+        .select(drafts::previous_draft_id)
+        .first(conn)?;
+    let Some(previous) = previous else {
+        return Ok(());
+    };
     let place = place(conn, new_draft, None)?;
-    let previous_label: String = drafts::table.find(previous).select(drafts::version_label).first(conn)?;
+    let previous_label: String = drafts::table
+        .find(previous)
+        .select(drafts::version_label)
+        .first(conn)?;
     // Followers of the earlier version, and everyone whose input on it was answered.
-    let mut recipients: Vec<i64> = follows::table.filter(follows::draft_id.eq(previous)).select(follows::user_id).load(conn)?;
+    let mut recipients: Vec<i64> = follows::table
+        .filter(follows::draft_id.eq(previous))
+        .select(follows::user_id)
+        .load(conn)?;
     let answered: Vec<(i64, Option<i64>, String, Option<String>)> = comments::table
         .filter(comments::draft_id.eq(previous))
         .filter(comments::parent_id.is_null())
         .filter(comments::status.eq("published"))
         .filter(comments::disposition.is_not_null())
         .order(comments::id.asc())
-        .select((comments::author_id, comments::paragraph_id, comments::disposition.assume_not_null(), comments::disposition_explanation))
+        .select((
+            comments::author_id,
+            comments::paragraph_id,
+            comments::disposition.assume_not_null(),
+            comments::disposition_explanation,
+        ))
         .load(conn)?;
     for (a, ..) in &answered {
         if !recipients.contains(a) {
@@ -487,12 +505,17 @@ fn revision(conn: &mut Conn, ctx: &Context, e: &EventRow) -> QueryResult<()> {
         if Some(uid) == e.actor_id {
             continue;
         }
-        let Some(user) = people.get(&uid) else { continue };
+        let Some(user) = people.get(&uid) else {
+            continue;
+        };
         let mine: Vec<String> = answered
             .iter()
             .filter(|(a, ..)| *a == uid)
             .map(|(_, p, d, x)| {
-                let on = p.and_then(|p| labels.get(&p)).map(|l| format!("¶{l}")).unwrap_or_else(|| "the whole draft".into());
+                let on = p
+                    .and_then(|p| labels.get(&p))
+                    .map(|l| format!("¶{l}"))
+                    .unwrap_or_else(|| "the whole draft".into());
                 match x {
                     Some(x) => format!("Your input on {on}: {} — {x}", crate::i18n::disposition(d)),
                     None => format!("Your input on {on}: {}", crate::i18n::disposition(d)),

@@ -52,7 +52,10 @@ const PART: f64 = 0.6;
 pub fn words(text: &str) -> Vec<String> {
     let mut ws: Vec<String> = text
         .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
         .filter(|w| !w.is_empty())
         .collect();
     if let Some(first) = text.split_whitespace().next() {
@@ -92,7 +95,12 @@ pub fn propose(old: &[&str], new: &[&str]) -> Matching {
 
     // 1. Identical paragraphs, aligned in order by a diff of the whole sequence.
     for op in capture_diff_slices(Algorithm::Myers, &ow, &nw) {
-        if let DiffOp::Equal { old_index, new_index, len } = op {
+        if let DiffOp::Equal {
+            old_index,
+            new_index,
+            len,
+        } = op
+        {
             for k in 0..len {
                 old_to[old_index + k].push(new_index + k);
                 new_from[new_index + k].push(old_index + k);
@@ -118,7 +126,10 @@ pub fn propose(old: &[&str], new: &[&str]) -> Matching {
         for &j in &free_new {
             let s = shared(&ow[i], &nw[j]) as f64;
             if s > 0.0 {
-                cover.insert((i, j), (s / ow[i].len().max(1) as f64, s / nw[j].len().max(1) as f64));
+                cover.insert(
+                    (i, j),
+                    (s / ow[i].len().max(1) as f64, s / nw[j].len().max(1) as f64),
+                );
             }
         }
     }
@@ -144,7 +155,11 @@ pub fn propose(old: &[&str], new: &[&str]) -> Matching {
         }
         let best = (0..old.len())
             .filter_map(|i| {
-                let s = if let Some((_, cn)) = cover.get(&(i, j)) { *cn } else { part_of(&nw[j], &ow[i]) };
+                let s = if let Some((_, cn)) = cover.get(&(i, j)) {
+                    *cn
+                } else {
+                    part_of(&nw[j], &ow[i])
+                };
                 (s >= PART).then_some((i, s))
             })
             .max_by(|a, b| a.1.total_cmp(&b.1));
@@ -160,7 +175,11 @@ pub fn propose(old: &[&str], new: &[&str]) -> Matching {
         }
         let best = (0..new.len())
             .filter_map(|j| {
-                let s = if let Some((co, _)) = cover.get(&(i, j)) { *co } else { part_of(&ow[i], &nw[j]) };
+                let s = if let Some((co, _)) = cover.get(&(i, j)) {
+                    *co
+                } else {
+                    part_of(&ow[i], &nw[j])
+                };
                 (s >= PART).then_some((j, s))
             })
             .max_by(|a, b| a.1.total_cmp(&b.1));
@@ -190,18 +209,27 @@ fn part_of(part: &[String], whole: &[String]) -> f64 {
 /// hand alike: one old → several new is a split, several old → one new a merge; a
 /// one-to-one link is unchanged, moved (same words, out of order) or edited.
 pub fn classify(old: &[&str], new: &[&str], pairs: &[(usize, usize)]) -> Matching {
-    let mut pairs: Vec<(usize, usize)> = pairs.iter().copied().filter(|(i, j)| *i < old.len() && *j < new.len()).collect();
+    let mut pairs: Vec<(usize, usize)> = pairs
+        .iter()
+        .copied()
+        .filter(|(i, j)| *i < old.len() && *j < new.len())
+        .collect();
     pairs.sort_unstable();
     pairs.dedup();
     let fan_out = |i: usize| pairs.iter().filter(|(a, _)| *a == i).count();
     let fan_in = |j: usize| pairs.iter().filter(|(_, b)| *b == j).count();
     // One-to-one links in document order: the longest run that keeps order stays put;
     // identical paragraphs outside it moved.
-    let one_to_one: Vec<(usize, usize)> = pairs.iter().copied().filter(|(i, j)| fan_out(*i) == 1 && fan_in(*j) == 1).collect();
+    let one_to_one: Vec<(usize, usize)> = pairs
+        .iter()
+        .copied()
+        .filter(|(i, j)| fan_out(*i) == 1 && fan_in(*j) == 1)
+        .collect();
     let mut by_new = one_to_one.clone();
     by_new.sort_by_key(|(_, j)| *j);
     let in_order = longest_increasing(&by_new);
-    let kept: std::collections::HashSet<(usize, usize)> = in_order.iter().map(|&k| by_new[k]).collect();
+    let kept: std::collections::HashSet<(usize, usize)> =
+        in_order.iter().map(|&k| by_new[k]).collect();
 
     let mut links = Vec::with_capacity(pairs.len());
     for &(i, j) in &pairs {
@@ -218,12 +246,24 @@ pub fn classify(old: &[&str], new: &[&str], pairs: &[(usize, usize)]) -> Matchin
         } else {
             Change::Edited
         };
-        links.push(Link { from: i, to: j, change });
+        links.push(Link {
+            from: i,
+            to: j,
+            change,
+        });
     }
     links.sort_by_key(|l| (l.to, l.from));
-    let added = (0..new.len()).filter(|j| !pairs.iter().any(|(_, b)| b == j)).collect();
-    let deleted = (0..old.len()).filter(|i| !pairs.iter().any(|(a, _)| a == i)).collect();
-    Matching { links, added, deleted }
+    let added = (0..new.len())
+        .filter(|j| !pairs.iter().any(|(_, b)| b == j))
+        .collect();
+    let deleted = (0..old.len())
+        .filter(|i| !pairs.iter().any(|(a, _)| a == i))
+        .collect();
+    Matching {
+        links,
+        added,
+        deleted,
+    }
 }
 
 /// Indexes into `pairs` (sorted by new index) of a longest run increasing in old index;
@@ -284,7 +324,10 @@ mod tests {
     use super::*;
 
     fn kinds(m: &Matching) -> Vec<(usize, usize, &'static str)> {
-        m.links.iter().map(|l| (l.from, l.to, l.change.as_str())).collect()
+        m.links
+            .iter()
+            .map(|l| (l.from, l.to, l.change.as_str()))
+            .collect()
     }
 
     const A: &str = "1. Commits to accelerating efforts to achieve universal and meaningful connectivity by 2030, and calls upon Member States to set national targets for quality of access, affordability and digital skills;";
@@ -296,7 +339,14 @@ mod tests {
     #[test]
     fn identical_drafts_are_unchanged_throughout() {
         let m = propose(&[A, B, C], &[A, B, C]);
-        assert_eq!(kinds(&m), vec![(0, 0, "unchanged"), (1, 1, "unchanged"), (2, 2, "unchanged")]);
+        assert_eq!(
+            kinds(&m),
+            vec![
+                (0, 0, "unchanged"),
+                (1, 1, "unchanged"),
+                (2, 2, "unchanged")
+            ]
+        );
         assert!(m.added.is_empty() && m.deleted.is_empty());
     }
 
@@ -309,7 +359,9 @@ mod tests {
 
     #[test]
     fn a_reworded_paragraph_is_edited() {
-        let b2 = B.replace("encourages", "urges").replace("entry-level broadband", "entry-level mobile broadband");
+        let b2 = B
+            .replace("encourages", "urges")
+            .replace("entry-level broadband", "entry-level mobile broadband");
         let m = propose(&[A, B, C], &[A, b2.as_str(), C]);
         assert_eq!(kinds(&m)[1], (1, 1, "edited"));
     }
@@ -319,10 +371,16 @@ mod tests {
         // Zero draft: A B C D E. Rev.1: E moved to the front, A reworded, B split in
         // two, C and D merged, a new paragraph N at the end; nothing of the old text
         // is lost except what was deleted.
-        let a2 = A.replace("accelerating", "redoubling").replace("digital skills", "digital skills and device ownership");
+        let a2 = A
+            .replace("accelerating", "redoubling")
+            .replace("digital skills", "digital skills and device ownership");
         let b_first = "Recognizes that affordability remains the single largest barrier to Internet use in many developing countries;";
         let b_second = "Encourages Governments to adopt policies that reduce the cost of entry-level broadband and devices;";
-        let cd = format!("{} {}", C.trim_end_matches(';'), D.replacen("4. ", "and ", 1));
+        let cd = format!(
+            "{} {}",
+            C.trim_end_matches(';'),
+            D.replacen("4. ", "and ", 1)
+        );
         let n = "Decides to convene a high-level meeting on the twenty-fifth anniversary of the Summit in 2030 to review progress.";
         let old = [A, B, C, D, E];
         let new = [E, a2.as_str(), b_first, b_second, cd.as_str(), n];
@@ -330,8 +388,14 @@ mod tests {
         let k = kinds(&m);
         assert!(k.contains(&(4, 0, "moved")), "{k:?}");
         assert!(k.contains(&(0, 1, "edited")), "{k:?}");
-        assert!(k.contains(&(1, 2, "split")) && k.contains(&(1, 3, "split")), "{k:?}");
-        assert!(k.contains(&(2, 4, "merged")) && k.contains(&(3, 4, "merged")), "{k:?}");
+        assert!(
+            k.contains(&(1, 2, "split")) && k.contains(&(1, 3, "split")),
+            "{k:?}"
+        );
+        assert!(
+            k.contains(&(2, 4, "merged")) && k.contains(&(3, 4, "merged")),
+            "{k:?}"
+        );
         assert_eq!(m.added, vec![5]);
         assert!(m.deleted.is_empty());
     }
@@ -346,12 +410,18 @@ mod tests {
     #[test]
     fn hand_made_links_are_classified_the_same_way() {
         let m = classify(&[A, B], &[A, B, C], &[(0, 0), (1, 1), (1, 2)]);
-        assert_eq!(kinds(&m), vec![(0, 0, "unchanged"), (1, 1, "split"), (1, 2, "split")]);
+        assert_eq!(
+            kinds(&m),
+            vec![(0, 0, "unchanged"), (1, 1, "split"), (1, 2, "split")]
+        );
     }
 
     #[test]
     fn word_diffs_mark_insertions_and_deletions() {
-        let d = word_diff("encourages Governments to act", "urges Governments to act now");
+        let d = word_diff(
+            "encourages Governments to act",
+            "urges Governments to act now",
+        );
         assert!(d.contains(&(-1, "encourages".into())));
         assert!(d.iter().any(|(k, t)| *k == 1 && t.contains("urges")));
         assert!(d.iter().any(|(k, t)| *k == 1 && t.contains("now")));

@@ -36,9 +36,14 @@ pub struct Proposal {
 }
 
 fn latest_check(conn: &mut Conn, draft: &Draft) -> Result<(), AppError> {
-    let newer: i64 = drafts::table.filter(drafts::previous_draft_id.eq(draft.id)).count().get_result(conn)?;
+    let newer: i64 = drafts::table
+        .filter(drafts::previous_draft_id.eq(draft.id))
+        .count()
+        .get_result(conn)?;
     if newer > 0 {
-        return Err(AppError::conflict("This draft already has a revision: revise the latest version."));
+        return Err(AppError::conflict(
+            "This draft already has a revision: revise the latest version.",
+        ));
     }
     Ok(())
 }
@@ -47,31 +52,51 @@ pub fn propose(conn: &mut Conn, draft_id: i64, text: &str) -> Result<Proposal, A
     let draft = draft_service::find(conn, draft_id)?;
     latest_check(conn, &draft)?;
     if text.trim().is_empty() {
-        return Err(FieldErrors::single("text", "is empty: the revision has no paragraphs"));
+        return Err(FieldErrors::single(
+            "text",
+            "is empty: the revision has no paragraphs",
+        ));
     }
     let new = parse_draft(text).map_err(|e| FieldErrors::single("text", e.0))?;
     let old = draft_service::paragraphs_of(conn, draft_id)?;
     let old_texts: Vec<&str> = old.iter().map(|p| p.text.as_str()).collect();
     let new_texts: Vec<&str> = new.iter().map(|p| p.text.as_str()).collect();
     let matching = matching::propose(&old_texts, &new_texts);
-    Ok(Proposal { draft, old, new, matching })
+    Ok(Proposal {
+        draft,
+        old,
+        new,
+        matching,
+    })
 }
 
 /// Publishes a revision: the new draft, its lineage, the earlier version made
 /// read-only, followers carried over, and the notification event, in one transaction.
-pub fn publish(conn: &mut Conn, actor_id: Option<i64>, draft_id: i64, input: &RevisionInput) -> Result<Draft, AppError> {
+pub fn publish(
+    conn: &mut Conn,
+    actor_id: Option<i64>,
+    draft_id: i64,
+    input: &RevisionInput,
+) -> Result<Draft, AppError> {
     crate::db::transaction(conn, |conn| {
         let mut p = propose(conn, draft_id, &input.text)?;
         if let Some(links) = &input.links {
-            let index: HashMap<i64, usize> = p.old.iter().enumerate().map(|(i, o)| (o.id, i)).collect();
+            let index: HashMap<i64, usize> =
+                p.old.iter().enumerate().map(|(i, o)| (o.id, i)).collect();
             let mut pairs = Vec::new();
             for (number, froms) in links {
                 let Some(j) = p.new.iter().position(|n| n.number == *number) else {
-                    return Err(FieldErrors::single("links", format!("the revision has no paragraph {number}")));
+                    return Err(FieldErrors::single(
+                        "links",
+                        format!("the revision has no paragraph {number}"),
+                    ));
                 };
                 for f in froms {
                     let Some(&i) = index.get(f) else {
-                        return Err(FieldErrors::single("links", format!("paragraph {f} is not a paragraph of the draft being revised")));
+                        return Err(FieldErrors::single(
+                            "links",
+                            format!("paragraph {f} is not a paragraph of the draft being revised"),
+                        ));
                     };
                     pairs.push((i, j));
                 }
@@ -80,11 +105,18 @@ pub fn publish(conn: &mut Conn, actor_id: Option<i64>, draft_id: i64, input: &Re
             let new_texts: Vec<&str> = p.new.iter().map(|n| n.text.as_str()).collect();
             p.matching = matching::classify(&old_texts, &new_texts, &pairs);
         }
-        let draft_input = DraftInput::parse(input.title.as_deref().unwrap_or(&p.draft.title), &input.version_label, &input.text)?;
-        let new_draft = draft_service::import(conn, p.draft.consultation_id, &draft_input, Some(draft_id))?;
+        let draft_input = DraftInput::parse(
+            input.title.as_deref().unwrap_or(&p.draft.title),
+            &input.version_label,
+            &input.text,
+        )?;
+        let new_draft =
+            draft_service::import(conn, p.draft.consultation_id, &draft_input, Some(draft_id))?;
         let new_paragraphs = draft_service::paragraphs_of(conn, new_draft.id)?;
         for l in &p.matching.links {
-            let (Some(from), Some(to)) = (p.old.get(l.from), new_paragraphs.get(l.to)) else { continue };
+            let (Some(from), Some(to)) = (p.old.get(l.from), new_paragraphs.get(l.to)) else {
+                continue;
+            };
             diesel::insert_into(paragraph_links::table)
                 .values((
                     paragraph_links::id.eq(crate::ids::new_id()),
@@ -94,8 +126,13 @@ pub fn publish(conn: &mut Conn, actor_id: Option<i64>, draft_id: i64, input: &Re
                 ))
                 .execute(conn)?;
         }
-        diesel::update(drafts::table.find(draft_id)).set(drafts::read_only.eq(true)).execute(conn)?;
-        let followers: Vec<i64> = follows::table.filter(follows::draft_id.eq(draft_id)).select(follows::user_id).load(conn)?;
+        diesel::update(drafts::table.find(draft_id))
+            .set(drafts::read_only.eq(true))
+            .execute(conn)?;
+        let followers: Vec<i64> = follows::table
+            .filter(follows::draft_id.eq(draft_id))
+            .select(follows::user_id)
+            .load(conn)?;
         for u in followers {
             crate::notifications::follows::follow(conn, u, new_draft.id)?;
         }
@@ -128,7 +165,10 @@ pub struct ConcordanceItem {
 /// The draft against its previous version: every link, every new and every deleted
 /// paragraph, in the new version's order (deleted ones after the paragraph they
 /// followed).
-pub fn concordance(conn: &mut Conn, draft_id: i64) -> Result<(Draft, Option<Draft>, Vec<ConcordanceItem>), AppError> {
+pub fn concordance(
+    conn: &mut Conn,
+    draft_id: i64,
+) -> Result<(Draft, Option<Draft>, Vec<ConcordanceItem>), AppError> {
     let draft = draft_service::find(conn, draft_id)?;
     let Some(prev_id) = draft.previous_draft_id else {
         return Ok((draft, None, Vec::new()));
@@ -139,7 +179,11 @@ pub fn concordance(conn: &mut Conn, draft_id: i64) -> Result<(Draft, Option<Draf
     let new_ids: Vec<i64> = new_ps.iter().map(|p| p.id).collect();
     let links: Vec<(i64, i64, String)> = paragraph_links::table
         .filter(paragraph_links::to_paragraph_id.eq_any(&new_ids))
-        .select((paragraph_links::from_paragraph_id, paragraph_links::to_paragraph_id, paragraph_links::change))
+        .select((
+            paragraph_links::from_paragraph_id,
+            paragraph_links::to_paragraph_id,
+            paragraph_links::change,
+        ))
         .load(conn)?;
     let old_by_id: HashMap<i64, &Paragraph> = old_ps.iter().map(|p| (p.id, p)).collect();
     let mut items = Vec::new();
@@ -147,7 +191,15 @@ pub fn concordance(conn: &mut Conn, draft_id: i64) -> Result<(Draft, Option<Draf
         let mut mine: Vec<&(i64, i64, String)> = links.iter().filter(|l| l.1 == n.id).collect();
         mine.sort_by_key(|l| old_by_id.get(&l.0).map(|o| o.number));
         if mine.is_empty() {
-            items.push(ConcordanceItem { from_paragraph_id: None, from_label: None, from_number: None, to_paragraph_id: Some(n.id), to_label: Some(n.label.clone()), to_number: Some(n.number), change: "new".into() });
+            items.push(ConcordanceItem {
+                from_paragraph_id: None,
+                from_label: None,
+                from_number: None,
+                to_paragraph_id: Some(n.id),
+                to_label: Some(n.label.clone()),
+                to_number: Some(n.number),
+                change: "new".into(),
+            });
         }
         for l in mine {
             let o = old_by_id.get(&l.0);
@@ -164,7 +216,15 @@ pub fn concordance(conn: &mut Conn, draft_id: i64) -> Result<(Draft, Option<Draf
     }
     for o in &old_ps {
         if !links.iter().any(|l| l.0 == o.id) {
-            items.push(ConcordanceItem { from_paragraph_id: Some(o.id), from_label: Some(o.label.clone()), from_number: Some(o.number), to_paragraph_id: None, to_label: None, to_number: None, change: "deleted".into() });
+            items.push(ConcordanceItem {
+                from_paragraph_id: Some(o.id),
+                from_label: Some(o.label.clone()),
+                from_number: Some(o.number),
+                to_paragraph_id: None,
+                to_label: None,
+                to_number: None,
+                change: "deleted".into(),
+            });
         }
     }
     Ok((draft, Some(prev), items))
@@ -182,7 +242,10 @@ pub struct Ancestor {
 }
 
 /// The ancestors of each of `paragraph_ids`, through every earlier version.
-pub fn ancestors(conn: &mut Conn, paragraph_ids: &[i64]) -> QueryResult<HashMap<i64, Vec<Ancestor>>> {
+pub fn ancestors(
+    conn: &mut Conn,
+    paragraph_ids: &[i64],
+) -> QueryResult<HashMap<i64, Vec<Ancestor>>> {
     let mut out: HashMap<i64, Vec<Ancestor>> = HashMap::new();
     // frontier: (the paragraph we report for, a paragraph to look behind, depth)
     let mut frontier: Vec<(i64, i64, u32)> = paragraph_ids.iter().map(|&p| (p, p, 0)).collect();
@@ -197,7 +260,11 @@ pub fn ancestors(conn: &mut Conn, paragraph_ids: &[i64]) -> QueryResult<HashMap<
             links.extend(
                 paragraph_links::table
                     .filter(paragraph_links::to_paragraph_id.eq_any(chunk))
-                    .select((paragraph_links::from_paragraph_id, paragraph_links::to_paragraph_id, paragraph_links::change))
+                    .select((
+                        paragraph_links::from_paragraph_id,
+                        paragraph_links::to_paragraph_id,
+                        paragraph_links::change,
+                    ))
                     .load::<(i64, i64, String)>(conn)?,
             );
         }
@@ -205,10 +272,17 @@ pub fn ancestors(conn: &mut Conn, paragraph_ids: &[i64]) -> QueryResult<HashMap<
             break;
         }
         let from_ids: Vec<i64> = links.iter().map(|l| l.0).collect();
-        let ps: Vec<Paragraph> = paragraphs::table.filter(paragraphs::id.eq_any(&from_ids)).select(Paragraph::as_select()).load(conn)?;
+        let ps: Vec<Paragraph> = paragraphs::table
+            .filter(paragraphs::id.eq_any(&from_ids))
+            .select(Paragraph::as_select())
+            .load(conn)?;
         let by_id: HashMap<i64, Paragraph> = ps.into_iter().map(|p| (p.id, p)).collect();
         let draft_ids: Vec<i64> = by_id.values().map(|p| p.draft_id).collect();
-        for (id, label) in drafts::table.filter(drafts::id.eq_any(&draft_ids)).select((drafts::id, drafts::version_label)).load::<(i64, String)>(conn)? {
+        for (id, label) in drafts::table
+            .filter(drafts::id.eq_any(&draft_ids))
+            .select((drafts::id, drafts::version_label))
+            .load::<(i64, String)>(conn)?
+        {
             labels.insert(id, label);
         }
         let counts: HashMap<Option<i64>, i64> = comments::table
@@ -243,10 +317,19 @@ pub fn ancestors(conn: &mut Conn, paragraph_ids: &[i64]) -> QueryResult<HashMap<
 }
 
 /// Records the secretariat's answer to a top-level comment or amendment.
-pub fn set_disposition(conn: &mut Conn, moderator: &User, comment_id: i64, disposition: &str, explanation: Option<&str>) -> Result<Comment, AppError> {
+pub fn set_disposition(
+    conn: &mut Conn,
+    moderator: &User,
+    comment_id: i64,
+    disposition: &str,
+    explanation: Option<&str>,
+) -> Result<Comment, AppError> {
     let mut errors = FieldErrors::new();
     if !DISPOSITIONS.contains(&disposition) {
-        errors.add("disposition", "must be incorporated, partly_incorporated, not_incorporated or noted");
+        errors.add(
+            "disposition",
+            "must be incorporated, partly_incorporated, not_incorporated or noted",
+        );
     }
     let explanation = explanation.map(str::trim).filter(|e| !e.is_empty());
     if explanation.is_some_and(|e| e.chars().count() > 5000) {
@@ -256,7 +339,10 @@ pub fn set_disposition(conn: &mut Conn, moderator: &User, comment_id: i64, dispo
     crate::db::transaction(conn, |conn| {
         let c = crate::comments::service::find(conn, comment_id)?;
         if c.parent_id.is_some() {
-            return Err(FieldErrors::single("comment", "is a reply: dispositions answer top-level comments and amendments"));
+            return Err(FieldErrors::single(
+                "comment",
+                "is a reply: dispositions answer top-level comments and amendments",
+            ));
         }
         diesel::update(comments::table.find(comment_id))
             .set((
@@ -265,24 +351,41 @@ pub fn set_disposition(conn: &mut Conn, moderator: &User, comment_id: i64, dispo
                 comments::disposition_at.eq(Some(Utc::now().naive_utc())),
             ))
             .execute(conn)?;
-        audit(conn, moderator.id, &format!("disposition_{disposition}"), "comment", comment_id, explanation)?;
+        audit(
+            conn,
+            moderator.id,
+            &format!("disposition_{disposition}"),
+            "comment",
+            comment_id,
+            explanation,
+        )?;
         crate::comments::service::find(conn, comment_id)
     })
 }
 
 /// Published top-level input of a draft by stakeholder group and disposition
 /// (`"none"` for input not yet answered).
-pub fn dispositions_by_group(conn: &mut Conn, draft_id: i64) -> QueryResult<BTreeMap<String, BTreeMap<String, i64>>> {
+pub fn dispositions_by_group(
+    conn: &mut Conn,
+    draft_id: i64,
+) -> QueryResult<BTreeMap<String, BTreeMap<String, i64>>> {
     let rows: Vec<(String, Option<String>, i64)> = comments::table
         .filter(comments::draft_id.eq(draft_id))
         .filter(comments::status.eq("published"))
         .filter(comments::parent_id.is_null())
         .group_by((comments::author_group, comments::disposition))
-        .select((comments::author_group, comments::disposition, diesel::dsl::count_star()))
+        .select((
+            comments::author_group,
+            comments::disposition,
+            diesel::dsl::count_star(),
+        ))
         .load(conn)?;
     let mut out: BTreeMap<String, BTreeMap<String, i64>> = BTreeMap::new();
     for (g, d, n) in rows {
-        *out.entry(g).or_default().entry(d.unwrap_or_else(|| "none".into())).or_default() += n;
+        *out.entry(g)
+            .or_default()
+            .entry(d.unwrap_or_else(|| "none".into()))
+            .or_default() += n;
     }
     Ok(out)
 }
@@ -296,14 +399,26 @@ pub fn versions(conn: &mut Conn, draft_id: i64) -> QueryResult<Vec<(i64, String)
     for _ in 0..100 {
         let Some(id) = at else { break };
         first = id;
-        at = drafts::table.find(id).select(drafts::previous_draft_id).first::<Option<i64>>(conn).optional()?.flatten();
+        at = drafts::table
+            .find(id)
+            .select(drafts::previous_draft_id)
+            .first::<Option<i64>>(conn)
+            .optional()?
+            .flatten();
     }
     let mut at = Some(first);
     for _ in 0..100 {
         let Some(id) = at else { break };
-        let label: String = drafts::table.find(id).select(drafts::version_label).first(conn)?;
+        let label: String = drafts::table
+            .find(id)
+            .select(drafts::version_label)
+            .first(conn)?;
         chain.push((id, label));
-        at = drafts::table.filter(drafts::previous_draft_id.eq(id)).select(drafts::id).first::<i64>(conn).optional()?;
+        at = drafts::table
+            .filter(drafts::previous_draft_id.eq(id))
+            .select(drafts::id)
+            .first::<i64>(conn)
+            .optional()?;
     }
     Ok(chain)
 }

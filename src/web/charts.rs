@@ -359,12 +359,20 @@ mod tests {
         assert_eq!(heat_class(0, 10), 0);
         assert_eq!(heat_class(1, 10), 1);
         assert_eq!(heat_class(10, 10), 5);
-        assert_eq!(heat_ranges(10), [(1, 1, 2), (2, 3, 4), (3, 5, 6), (4, 7, 8), (5, 9, 10)]);
+        assert_eq!(
+            heat_ranges(10),
+            [(1, 1, 2), (2, 3, 4), (3, 5, 6), (4, 7, 8), (5, 9, 10)]
+        );
         assert_eq!(heat_ranges(2), [(3, 1, 1), (5, 2, 2)]);
         for max in 1..40 {
             for v in 1..=max {
                 let c = heat_class(v, max);
-                assert!(heat_ranges(max).iter().any(|(k, lo, hi)| *k == c && (*lo..=*hi).contains(&v)), "{v}/{max}");
+                assert!(
+                    heat_ranges(max)
+                        .iter()
+                        .any(|(k, lo, hi)| *k == c && (*lo..=*hi).contains(&v)),
+                    "{v}/{max}"
+                );
             }
         }
     }

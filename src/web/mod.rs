@@ -167,18 +167,39 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         "/comments/{id}/flag",
         web::post().to(pages::moderation::flag),
     )
-    .route("/drafts/{id}/concordance", web::get().to(pages::revisions::concordance))
-    .route("/drafts/{id}/compare", web::get().to(pages::revisions::compare))
-    .route("/comments/{id}/disposition", web::post().to(pages::revisions::record_disposition))
-    .route("/admin/drafts/{id}/revise", web::get().to(pages::revisions::revise_form))
-    .route("/admin/drafts/{id}/revise", web::post().to(pages::revisions::review))
-    .route("/admin/drafts/{id}/revise/publish", web::post().to(pages::revisions::publish))
+    .route(
+        "/drafts/{id}/concordance",
+        web::get().to(pages::revisions::concordance),
+    )
+    .route(
+        "/drafts/{id}/compare",
+        web::get().to(pages::revisions::compare),
+    )
+    .route(
+        "/comments/{id}/disposition",
+        web::post().to(pages::revisions::record_disposition),
+    )
+    .route(
+        "/admin/drafts/{id}/revise",
+        web::get().to(pages::revisions::revise_form),
+    )
+    .route(
+        "/admin/drafts/{id}/revise",
+        web::post().to(pages::revisions::review),
+    )
+    .route(
+        "/admin/drafts/{id}/revise/publish",
+        web::post().to(pages::revisions::publish),
+    )
     .route("/drafts/{id}", web::get().to(pages::drafts::show))
     .route(
         "/drafts/{id}/dashboard",
         web::get().to(pages::dashboard::show),
     )
-    .route("/admin/drafts/{id}/tags", web::get().to(pages::tags::editor))
+    .route(
+        "/admin/drafts/{id}/tags",
+        web::get().to(pages::tags::editor),
+    )
     .route(
         "/admin/drafts/{id}/tags/{pid}",
         web::post().to(pages::tags::save),

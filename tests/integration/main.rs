@@ -4,6 +4,7 @@
 
 mod accounts;
 mod comments;
+mod dashboard;
 mod export;
 mod helpers;
 mod moderation;

@@ -549,14 +549,50 @@ async fn the_reading_page_previews_the_first_three_published_top_level_comments_
     let user = app.participant(Group::Government).await;
     let draft_id = d["id"].as_str().unwrap();
     let (pp1, p1) = (&d["paragraphs"][0]["id"], &d["paragraphs"][1]["id"]);
-    let first = comment_on(&app, &user.token, draft_id, json!({"paragraph_id": p1, "body": "first head"})).await;
-    comment_on(&app, &user.token, draft_id, json!({"parent_id": first, "body": "a reply stays in the thread"})).await;
-    let withdrawn = comment_on(&app, &user.token, draft_id, json!({"paragraph_id": p1, "body": "withdrawn head"})).await;
+    let first = comment_on(
+        &app,
+        &user.token,
+        draft_id,
+        json!({"paragraph_id": p1, "body": "first head"}),
+    )
+    .await;
+    comment_on(
+        &app,
+        &user.token,
+        draft_id,
+        json!({"parent_id": first, "body": "a reply stays in the thread"}),
+    )
+    .await;
+    let withdrawn = comment_on(
+        &app,
+        &user.token,
+        draft_id,
+        json!({"paragraph_id": p1, "body": "withdrawn head"}),
+    )
+    .await;
     for b in ["second head", "third head", "fourth head"] {
-        comment_on(&app, &user.token, draft_id, json!({"paragraph_id": p1, "body": b})).await;
+        comment_on(
+            &app,
+            &user.token,
+            draft_id,
+            json!({"paragraph_id": p1, "body": b}),
+        )
+        .await;
     }
-    comment_on(&app, &user.token, draft_id, json!({"paragraph_id": pp1, "body": "preamble head"})).await;
-    comment_on(&app, &user.token, draft_id, json!({"body": "a general comment"})).await;
+    comment_on(
+        &app,
+        &user.token,
+        draft_id,
+        json!({"paragraph_id": pp1, "body": "preamble head"}),
+    )
+    .await;
+    comment_on(
+        &app,
+        &user.token,
+        draft_id,
+        json!({"body": "a general comment"}),
+    )
+    .await;
     let res = app
         .delete_api(&format!("/comments/{withdrawn}"), Some(&user.token))
         .await;

@@ -92,13 +92,33 @@ fn totals_section(d: &Dashboard) -> Markup {
     let rows: [(&str, &str, i64); 9] = [
         ("comments", t("dash.totals.comments"), tot.comments),
         ("amendments", t("dash.totals.amendments"), tot.amendments),
-        ("participants", t("dash.totals.participants"), tot.participants),
+        (
+            "participants",
+            t("dash.totals.participants"),
+            tot.participants,
+        ),
         ("countries", t("dash.totals.countries"), tot.countries),
         ("paragraphs", t("dash.totals.paragraphs"), tot.paragraphs),
-        ("paragraphs_with_input", t("dash.totals.with_input"), tot.paragraphs_with_input),
-        ("paragraphs_without_input", t("dash.totals.without_input"), tot.paragraphs - tot.paragraphs_with_input),
-        ("general_comments", t("dash.totals.general"), tot.general_comments),
-        ("flagged_paragraphs", t("dash.totals.flagged"), tot.flagged_paragraphs),
+        (
+            "paragraphs_with_input",
+            t("dash.totals.with_input"),
+            tot.paragraphs_with_input,
+        ),
+        (
+            "paragraphs_without_input",
+            t("dash.totals.without_input"),
+            tot.paragraphs - tot.paragraphs_with_input,
+        ),
+        (
+            "general_comments",
+            t("dash.totals.general"),
+            tot.general_comments,
+        ),
+        (
+            "flagged_paragraphs",
+            t("dash.totals.flagged"),
+            tot.flagged_paragraphs,
+        ),
     ];
     html! {
         section id="totals" aria-labelledby="totals-title" {
@@ -130,7 +150,9 @@ fn finding(p: &ParagraphFigures) -> Vec<String> {
         );
     }
     if !p.balance.silent_groups.is_empty() {
-        out.push(t("dash.balance.silent").replace("{groups}", &group_names(&p.balance.silent_groups)));
+        out.push(
+            t("dash.balance.silent").replace("{groups}", &group_names(&p.balance.silent_groups)),
+        );
     }
     out
 }
@@ -140,9 +162,16 @@ fn para_href(d: &Dashboard, p: &ParagraphFigures) -> String {
 }
 
 fn balance_section(d: &Dashboard) -> Markup {
-    let flagged: Vec<&ParagraphFigures> = d.paragraphs.iter().filter(|p| p.balance.flagged()).collect();
+    let flagged: Vec<&ParagraphFigures> = d
+        .paragraphs
+        .iter()
+        .filter(|p| p.balance.flagged())
+        .collect();
     let rule = t("dash.balance.rule")
-        .replace("{share}", &crate::dashboard::balance::DOMINANT_PERCENT.to_string())
+        .replace(
+            "{share}",
+            &crate::dashboard::balance::DOMINANT_PERCENT.to_string(),
+        )
         .replace("{n}", &crate::dashboard::balance::MIN_COMMENTS.to_string());
     html! {
         section id="balance" aria-labelledby="balance-title" {
@@ -267,7 +296,8 @@ fn heat_map_section(d: &Dashboard) -> Markup {
             values: values(&p.by_group),
         })
         .collect();
-    let untouched_list: Vec<&ParagraphFigures> = d.paragraphs.iter().filter(|p| p.total == 0).collect();
+    let untouched_list: Vec<&ParagraphFigures> =
+        d.paragraphs.iter().filter(|p| p.total == 0).collect();
     let table = html! {
         (group_table("data-heat-map", t("dash.heat"), t("export.paragraph"), &[t("dash.tags"), t("dash.balance.short")], &table_rows))
         @if !untouched_list.is_empty() {
@@ -295,9 +325,19 @@ fn tag_section(d: &Dashboard, action_lines: bool) -> Markup {
         .filter(|tf| tf.tag.starts_with('C') == action_lines)
         .collect();
     let (id, title, caption, desc_key) = if action_lines {
-        ("by-action-line", t("dash.by_action_line"), t("dash.by_action_line.caption"), t("dash.by_action_line.desc"))
+        (
+            "by-action-line",
+            t("dash.by_action_line"),
+            t("dash.by_action_line.caption"),
+            t("dash.by_action_line.desc"),
+        )
     } else {
-        ("by-sdg", t("dash.by_sdg"), t("dash.by_sdg.caption"), t("dash.by_sdg.desc"))
+        (
+            "by-sdg",
+            t("dash.by_sdg"),
+            t("dash.by_sdg.caption"),
+            t("dash.by_sdg.desc"),
+        )
     };
     let rows: Vec<BarRow> = list
         .iter()
@@ -345,7 +385,11 @@ fn tag_section(d: &Dashboard, action_lines: bool) -> Markup {
     }
 }
 
-fn place_rows(list: &[PlaceFigures], head: impl Fn(Option<&str>) -> Markup, extra: impl Fn(Option<&str>) -> Vec<Markup>) -> Vec<Row> {
+fn place_rows(
+    list: &[PlaceFigures],
+    head: impl Fn(Option<&str>) -> Markup,
+    extra: impl Fn(Option<&str>) -> Vec<Markup>,
+) -> Vec<Row> {
     list.iter()
         .map(|p| Row {
             key: p.code.clone().unwrap_or_else(|| "unknown".into()),
@@ -392,13 +436,24 @@ fn places_section(d: &Dashboard) -> Markup {
         |c| html! { (region_label(c)) },
         |c| vec![html! { (c.and_then(regions::region_of_area).map(regions::name).unwrap_or("—")) }],
     );
-    let top: Vec<&PlaceFigures> = d.by_country.iter().filter(|p| p.code.is_some()).take(TOP_COUNTRIES).collect();
+    let top: Vec<&PlaceFigures> = d
+        .by_country
+        .iter()
+        .filter(|p| p.code.is_some())
+        .take(TOP_COUNTRIES)
+        .collect();
     let country_bars: Vec<BarRow> = top
         .iter()
         .map(|p| {
             let code = p.code.clone().unwrap_or_default();
-            let area = regions::locate(&code).map(|l| regions::name(l.area())).unwrap_or("");
-            BarRow { title: format!("{code} ({area})"), label: code, values: values(&p.by_group) }
+            let area = regions::locate(&code)
+                .map(|l| regions::name(l.area()))
+                .unwrap_or("");
+            BarRow {
+                title: format!("{code} ({area})"),
+                label: code,
+                values: values(&p.by_group),
+            }
         })
         .collect();
     let country_desc = format!(
@@ -444,10 +499,19 @@ fn places_section(d: &Dashboard) -> Markup {
 }
 
 fn over_time_section(d: &Dashboard) -> Markup {
-    let days: Vec<(String, Values)> = d.by_day.iter().map(|r| (r.day.clone(), values(&r.by_group))).collect();
+    let days: Vec<(String, Values)> = d
+        .by_day
+        .iter()
+        .map(|r| (r.day.clone(), values(&r.by_group)))
+        .collect();
     let desc = match (d.by_day.first(), d.by_day.last()) {
         (Some(first), Some(last)) => {
-            let peak = d.by_day.iter().max_by_key(|r| r.total).map(|r| (r.day.as_str(), r.total)).unwrap_or(("", 0));
+            let peak = d
+                .by_day
+                .iter()
+                .max_by_key(|r| r.total)
+                .map(|r| (r.day.as_str(), r.total))
+                .unwrap_or(("", 0));
             t("dash.by_day.desc")
                 .replace("{first}", &first.day)
                 .replace("{last}", &last.day)
@@ -459,7 +523,12 @@ fn over_time_section(d: &Dashboard) -> Markup {
     let rows: Vec<Row> = d
         .by_day
         .iter()
-        .map(|r| Row { key: r.day.clone(), head: html! { time datetime=(r.day) { (r.day) } }, extra: vec![], values: values(&r.by_group) })
+        .map(|r| Row {
+            key: r.day.clone(),
+            head: html! { time datetime=(r.day) { (r.day) } },
+            extra: vec![],
+            values: values(&r.by_group),
+        })
         .collect();
     html! {
         section id="over-time" aria-labelledby="over-time-title" {

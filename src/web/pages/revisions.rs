@@ -118,18 +118,33 @@ pub struct DispositionForm {
     explanation: Option<String>,
 }
 
-pub async fn record_disposition(state: web::Data<AppState>, PageUser(user): PageUser, csrf: CsrfToken, path: web::Path<i64>, form: web::Form<DispositionForm>) -> PageResult {
+pub async fn record_disposition(
+    state: web::Data<AppState>,
+    PageUser(user): PageUser,
+    csrf: CsrfToken,
+    path: web::Path<i64>,
+    form: web::Form<DispositionForm>,
+) -> PageResult {
     if !csrf.matches(&form.csrf) {
         return Err(PageError(AppError::forbidden(t("form.csrf"))));
     }
     let m = match user {
         Some(u) if u.is_moderator() => u,
-        Some(_) => return Err(PageError(AppError::forbidden("Only moderators may record dispositions."))),
+        Some(_) => {
+            return Err(PageError(AppError::forbidden(
+                "Only moderators may record dispositions.",
+            )))
+        }
         None => return Err(PageError(AppError::Unauthorized)),
     };
     let id = path.into_inner();
     let f = form.into_inner();
-    let c = state.db.run(move |conn| service::set_disposition(conn, &m, id, &f.disposition, f.explanation.as_deref())).await?;
+    let c = state
+        .db
+        .run(move |conn| {
+            service::set_disposition(conn, &m, id, &f.disposition, f.explanation.as_deref())
+        })
+        .await?;
     let target = match c.paragraph_id {
         Some(p) => format!("/drafts/{}/paragraphs/{p}#c-{id}", c.draft_id),
         None => format!("/drafts/{}/general#c-{id}", c.draft_id),
@@ -164,7 +179,13 @@ pub fn draft_header(draft_id: i64, previous: Option<i64>, versions: &[(i64, Stri
     }
 }
 
-pub async fn concordance(state: web::Data<AppState>, req: HttpRequest, PageUser(user): PageUser, csrf: CsrfToken, path: web::Path<i64>) -> PageResult {
+pub async fn concordance(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    PageUser(user): PageUser,
+    csrf: CsrfToken,
+    path: web::Path<i64>,
+) -> PageResult {
     let id = path.into_inner();
     let (draft, prev, items, versions) = state
         .db
@@ -174,32 +195,40 @@ pub async fn concordance(state: web::Data<AppState>, req: HttpRequest, PageUser(
             Ok((d, p, items, v))
         })
         .await?;
-    let ctx = Ctx { user: user.as_ref(), csrf: &csrf.0, path: req.path() };
-    Ok(ok(page(&ctx, t("rev.concordance"), html! {
-        p { a href={ "/drafts/" (draft.id) } { "← " (draft.title) " — " (draft.version_label) } }
-        h1 { (t("rev.concordance")) }
-        (versions_nav(draft.id, &versions))
-        @match &prev {
-            None => { p { (t("rev.none")) } }
-            Some(p) => {
-                p { (t("rev.concordance.lead")) }
-                div class="table-scroll" {
-                    table class="data" {
-                        thead { tr { th scope="col" { (p.version_label) " ¶" } th scope="col" { (draft.version_label) " ¶" } th scope="col" { (t("rev.change")) } } }
-                        tbody {
-                            @for i in &items {
-                                tr {
-                                    td { @if let (Some(l), Some(pid)) = (&i.from_label, i.from_paragraph_id) { a href={ "/drafts/" (p.id) "/paragraphs/" (pid) } { (l) } } @else { "—" } }
-                                    td { @if let (Some(l), Some(pid)) = (&i.to_label, i.to_paragraph_id) { a href={ "/drafts/" (draft.id) "/paragraphs/" (pid) } { (l) } } @else { "—" } }
-                                    td { (i18n::change(&i.change)) }
+    let ctx = Ctx {
+        user: user.as_ref(),
+        csrf: &csrf.0,
+        path: req.path(),
+    };
+    Ok(ok(page(
+        &ctx,
+        t("rev.concordance"),
+        html! {
+            p { a href={ "/drafts/" (draft.id) } { "← " (draft.title) " — " (draft.version_label) } }
+            h1 { (t("rev.concordance")) }
+            (versions_nav(draft.id, &versions))
+            @match &prev {
+                None => { p { (t("rev.none")) } }
+                Some(p) => {
+                    p { (t("rev.concordance.lead")) }
+                    div class="table-scroll" {
+                        table class="data" {
+                            thead { tr { th scope="col" { (p.version_label) " ¶" } th scope="col" { (draft.version_label) " ¶" } th scope="col" { (t("rev.change")) } } }
+                            tbody {
+                                @for i in &items {
+                                    tr {
+                                        td { @if let (Some(l), Some(pid)) = (&i.from_label, i.from_paragraph_id) { a href={ "/drafts/" (p.id) "/paragraphs/" (pid) } { (l) } } @else { "—" } }
+                                        td { @if let (Some(l), Some(pid)) = (&i.to_label, i.to_paragraph_id) { a href={ "/drafts/" (draft.id) "/paragraphs/" (pid) } { (l) } } @else { "—" } }
+                                        td { (i18n::change(&i.change)) }
+                                    }
                                 }
                             }
                         }
                     }
                 }
             }
-        }
-    })))
+        },
+    )))
 }
 
 #[derive(Deserialize)]
@@ -209,7 +238,14 @@ pub struct CompareQuery {
 
 /// Any two versions of a document side by side: each paragraph of the later one beside
 /// the paragraphs it came from in the earlier one, with a word-level difference.
-pub async fn compare(state: web::Data<AppState>, req: HttpRequest, PageUser(user): PageUser, csrf: CsrfToken, path: web::Path<i64>, q: web::Query<CompareQuery>) -> PageResult {
+pub async fn compare(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    PageUser(user): PageUser,
+    csrf: CsrfToken,
+    path: web::Path<i64>,
+    q: web::Query<CompareQuery>,
+) -> PageResult {
     let id = path.into_inner();
     let with = q.with;
     let (draft, versions, rows, other) = state
@@ -217,19 +253,32 @@ pub async fn compare(state: web::Data<AppState>, req: HttpRequest, PageUser(user
         .run(move |conn| {
             let draft = drafts::find(conn, id)?;
             let versions = service::versions(conn, id)?;
-            let Some(other_id) = with.filter(|w| *w != id && versions.iter().any(|(v, _)| v == w)) else {
+            let Some(other_id) = with.filter(|w| *w != id && versions.iter().any(|(v, _)| v == w))
+            else {
                 return Ok((draft, versions, Vec::new(), None));
             };
             // Order the pair: later version first.
             let pos = |d: i64| versions.iter().position(|(v, _)| *v == d).unwrap_or(0);
-            let (later, earlier) = if pos(id) > pos(other_id) { (id, other_id) } else { (other_id, id) };
+            let (later, earlier) = if pos(id) > pos(other_id) {
+                (id, other_id)
+            } else {
+                (other_id, id)
+            };
             let later_ps = drafts::paragraphs_of(conn, later)?;
             let ids: Vec<i64> = later_ps.iter().map(|p| p.id).collect();
             let anc = service::ancestors(conn, &ids)?;
             let rows: Vec<(crate::drafts::Paragraph, Vec<Ancestor>)> = later_ps
                 .into_iter()
                 .map(|p| {
-                    let a: Vec<Ancestor> = anc.get(&p.id).map(|l| l.iter().filter(|a| a.paragraph.draft_id == earlier).cloned().collect()).unwrap_or_default();
+                    let a: Vec<Ancestor> = anc
+                        .get(&p.id)
+                        .map(|l| {
+                            l.iter()
+                                .filter(|a| a.paragraph.draft_id == earlier)
+                                .cloned()
+                                .collect()
+                        })
+                        .unwrap_or_default();
                     (p, a)
                 })
                 .collect();
@@ -237,30 +286,38 @@ pub async fn compare(state: web::Data<AppState>, req: HttpRequest, PageUser(user
             Ok((draft, versions, rows, Some((other, later))))
         })
         .await?;
-    let ctx = Ctx { user: user.as_ref(), csrf: &csrf.0, path: req.path() };
-    Ok(ok(page(&ctx, t("rev.compare"), html! {
-        p { a href={ "/drafts/" (draft.id) } { "← " (draft.title) " — " (draft.version_label) } }
-        h1 { (t("rev.compare")) }
-        form method="get" action={ "/drafts/" (draft.id) "/compare" } class="inline" {
-            label for="with" { (t("rev.compare.with")) " " }
-            select id="with" name="with" {
-                @for (v, label) in &versions { @if *v != draft.id { option value=(v) selected[with == Some(*v)] { (label) } } }
+    let ctx = Ctx {
+        user: user.as_ref(),
+        csrf: &csrf.0,
+        path: req.path(),
+    };
+    Ok(ok(page(
+        &ctx,
+        t("rev.compare"),
+        html! {
+            p { a href={ "/drafts/" (draft.id) } { "← " (draft.title) " — " (draft.version_label) } }
+            h1 { (t("rev.compare")) }
+            form method="get" action={ "/drafts/" (draft.id) "/compare" } class="inline" {
+                label for="with" { (t("rev.compare.with")) " " }
+                select id="with" name="with" {
+                    @for (v, label) in &versions { @if *v != draft.id { option value=(v) selected[with == Some(*v)] { (label) } } }
+                }
+                " " button type="submit" class="button secondary" { (t("rev.compare")) }
             }
-            " " button type="submit" class="button secondary" { (t("rev.compare")) }
-        }
-        @if let Some((earlier, _later)) = &other {
-            div class="table-scroll" {
-                table class="data compare" {
-                    thead { tr { th scope="col" { (earlier.version_label) } th scope="col" { (t("rev.to")) } } }
-                    tbody {
-                        @for (p, anc) in &rows {
-                            tr {
-                                td { @for a in anc { p { strong { "¶" (a.paragraph.label) " " } (a.paragraph.text) } } @if anc.is_empty() { em { (i18n::change("new")) } } }
-                                td {
-                                    p { strong { "¶" (p.label) } }
-                                    @match anc.as_slice() {
-                                        [one] => { (diff(&one.paragraph.text, &p.text)) }
-                                        _ => { (paragraphs(&p.text)) }
+            @if let Some((earlier, _later)) = &other {
+                div class="table-scroll" {
+                    table class="data compare" {
+                        thead { tr { th scope="col" { (earlier.version_label) } th scope="col" { (t("rev.to")) } } }
+                        tbody {
+                            @for (p, anc) in &rows {
+                                tr {
+                                    td { @for a in anc { p { strong { "¶" (a.paragraph.label) " " } (a.paragraph.text) } } @if anc.is_empty() { em { (i18n::change("new")) } } }
+                                    td {
+                                        p { strong { "¶" (p.label) } }
+                                        @match anc.as_slice() {
+                                            [one] => { (diff(&one.paragraph.text, &p.text)) }
+                                            _ => { (paragraphs(&p.text)) }
+                                        }
                                     }
                                 }
                             }
@@ -268,8 +325,8 @@ pub async fn compare(state: web::Data<AppState>, req: HttpRequest, PageUser(user
                     }
                 }
             }
-        }
-    })))
+        },
+    )))
 }
 
 // ------------------------------------------------------------------------------------
@@ -278,7 +335,9 @@ pub async fn compare(state: web::Data<AppState>, req: HttpRequest, PageUser(user
 fn require_admin(user: Option<User>) -> Result<User, PageError> {
     match user {
         Some(u) if u.is_admin() => Ok(u),
-        Some(_) => Err(PageError(AppError::forbidden("Only administrators may publish revisions."))),
+        Some(_) => Err(PageError(AppError::forbidden(
+            "Only administrators may publish revisions.",
+        ))),
         None => Err(PageError(AppError::Unauthorized)),
     }
 }
@@ -296,31 +355,62 @@ pub struct ReviseForm {
     links: BTreeMap<String, String>,
 }
 
-fn revise_page(ctx: &Ctx, draft: &crate::drafts::Draft, f: &ReviseForm, errors: &FieldErrors) -> Markup {
-    page(ctx, t("rev.revise"), html! {
-        p { a href={ "/drafts/" (draft.id) } { "← " (draft.title) " — " (draft.version_label) } }
-        h1 { (t("rev.revise")) }
-        p { (t("rev.revise.lead")) }
-        (error_summary(errors))
-        form class="stack" method="post" action={ "/admin/drafts/" (draft.id) "/revise" } {
-            (csrf_field(ctx.csrf))
-            (Field::new("version_label", t("field.version_label")).value(&f.version_label).required().render(errors))
-            (Field::new("text", t("field.text")).kind("textarea").value(&f.text).required().render(errors))
-            button type="submit" { (t("rev.propose")) }
-        }
-    })
+fn revise_page(
+    ctx: &Ctx,
+    draft: &crate::drafts::Draft,
+    f: &ReviseForm,
+    errors: &FieldErrors,
+) -> Markup {
+    page(
+        ctx,
+        t("rev.revise"),
+        html! {
+            p { a href={ "/drafts/" (draft.id) } { "← " (draft.title) " — " (draft.version_label) } }
+            h1 { (t("rev.revise")) }
+            p { (t("rev.revise.lead")) }
+            (error_summary(errors))
+            form class="stack" method="post" action={ "/admin/drafts/" (draft.id) "/revise" } {
+                (csrf_field(ctx.csrf))
+                (Field::new("version_label", t("field.version_label")).value(&f.version_label).required().render(errors))
+                (Field::new("text", t("field.text")).kind("textarea").value(&f.text).required().render(errors))
+                button type="submit" { (t("rev.propose")) }
+            }
+        },
+    )
 }
 
-pub async fn revise_form(state: web::Data<AppState>, req: HttpRequest, PageUser(user): PageUser, csrf: CsrfToken, path: web::Path<i64>) -> PageResult {
+pub async fn revise_form(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    PageUser(user): PageUser,
+    csrf: CsrfToken,
+    path: web::Path<i64>,
+) -> PageResult {
     let admin = require_admin(user)?;
     let id = path.into_inner();
     let draft = state.db.run(move |conn| drafts::find(conn, id)).await?;
-    let ctx = Ctx { user: Some(&admin), csrf: &csrf.0, path: req.path() };
-    Ok(ok(revise_page(&ctx, &draft, &ReviseForm::default(), &FieldErrors::new())))
+    let ctx = Ctx {
+        user: Some(&admin),
+        csrf: &csrf.0,
+        path: req.path(),
+    };
+    Ok(ok(revise_page(
+        &ctx,
+        &draft,
+        &ReviseForm::default(),
+        &FieldErrors::new(),
+    )))
 }
 
 /// Step 2: the proposed lineage, editable, with the text carried along.
-pub async fn review(state: web::Data<AppState>, req: HttpRequest, PageUser(user): PageUser, csrf: CsrfToken, path: web::Path<i64>, form: web::Form<ReviseForm>) -> PageResult {
+pub async fn review(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    PageUser(user): PageUser,
+    csrf: CsrfToken,
+    path: web::Path<i64>,
+    form: web::Form<ReviseForm>,
+) -> PageResult {
     if !csrf.matches(&form.csrf) {
         return Err(PageError(AppError::forbidden(t("form.csrf"))));
     }
@@ -328,8 +418,15 @@ pub async fn review(state: web::Data<AppState>, req: HttpRequest, PageUser(user)
     let id = path.into_inner();
     let f = form.into_inner();
     let text = f.text.clone();
-    let result = state.db.run(move |conn| service::propose(conn, id, &text)).await;
-    let ctx = Ctx { user: Some(&admin), csrf: &csrf.0, path: req.path() };
+    let result = state
+        .db
+        .run(move |conn| service::propose(conn, id, &text))
+        .await;
+    let ctx = Ctx {
+        user: Some(&admin),
+        csrf: &csrf.0,
+        path: req.path(),
+    };
     let mut errors = FieldErrors::new();
     if f.version_label.trim().is_empty() {
         errors.add("version_label", "is required");
@@ -337,11 +434,17 @@ pub async fn review(state: web::Data<AppState>, req: HttpRequest, PageUser(user)
     let p = match result {
         Ok(p) if errors.is_empty() => p,
         Ok(p) => {
-            return Ok(html_response(StatusCode::UNPROCESSABLE_ENTITY, revise_page(&ctx, &p.draft, &f, &errors)));
+            return Ok(html_response(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                revise_page(&ctx, &p.draft, &f, &errors),
+            ));
         }
         Err(AppError::Validation(e)) => {
             let draft = state.db.run(move |conn| drafts::find(conn, id)).await?;
-            return Ok(html_response(StatusCode::UNPROCESSABLE_ENTITY, revise_page(&ctx, &draft, &f, &e)));
+            return Ok(html_response(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                revise_page(&ctx, &draft, &f, &e),
+            ));
         }
         Err(e) => return Err(e.into()),
     };
@@ -351,44 +454,54 @@ pub async fn review(state: web::Data<AppState>, req: HttpRequest, PageUser(user)
         from.entry(l.to).or_default().push(p.old[l.from].number);
         change.insert(l.to, l.change.as_str());
     }
-    Ok(ok(page(&ctx, t("rev.review"), html! {
-        p { a href={ "/drafts/" (p.draft.id) } { "← " (p.draft.title) " — " (p.draft.version_label) } }
-        h1 { (t("rev.review")) }
-        p { (t("rev.review.lead")) }
-        form method="post" action={ "/admin/drafts/" (p.draft.id) "/revise/publish" } {
-            (csrf_field(ctx.csrf))
-            input type="hidden" name="version_label" value=(f.version_label);
-            input type="hidden" name="text" value=(f.text);
-            div class="table-scroll" {
-                table class="data" {
-                    thead { tr { th scope="col" { "¶" } th scope="col" { (f.version_label) } th scope="col" { (t("rev.change")) } th scope="col" { (t("rev.from")) " (" (p.draft.version_label) " ¶ numbers)" } } }
-                    tbody {
-                        @for (j, n) in p.new.iter().enumerate() {
-                            @let input_id = format!("from-{}", n.number);
-                            tr {
-                                td { (n.label) }
-                                td { (n.text.chars().take(160).collect::<String>()) @if n.text.chars().count() > 160 { "…" } }
-                                td { (i18n::change(change.get(&j).copied().unwrap_or("new"))) }
-                                td {
-                                    label class="visually-hidden" for=(input_id) { (t("rev.from")) " ¶" (n.label) }
-                                    input id=(input_id) type="text" size="8" name={ "from_" (n.number) }
-                                        value=(from.get(&j).map(|v| v.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(" ")).unwrap_or_default());
+    Ok(ok(page(
+        &ctx,
+        t("rev.review"),
+        html! {
+            p { a href={ "/drafts/" (p.draft.id) } { "← " (p.draft.title) " — " (p.draft.version_label) } }
+            h1 { (t("rev.review")) }
+            p { (t("rev.review.lead")) }
+            form method="post" action={ "/admin/drafts/" (p.draft.id) "/revise/publish" } {
+                (csrf_field(ctx.csrf))
+                input type="hidden" name="version_label" value=(f.version_label);
+                input type="hidden" name="text" value=(f.text);
+                div class="table-scroll" {
+                    table class="data" {
+                        thead { tr { th scope="col" { "¶" } th scope="col" { (f.version_label) } th scope="col" { (t("rev.change")) } th scope="col" { (t("rev.from")) " (" (p.draft.version_label) " ¶ numbers)" } } }
+                        tbody {
+                            @for (j, n) in p.new.iter().enumerate() {
+                                @let input_id = format!("from-{}", n.number);
+                                tr {
+                                    td { (n.label) }
+                                    td { (n.text.chars().take(160).collect::<String>()) @if n.text.chars().count() > 160 { "…" } }
+                                    td { (i18n::change(change.get(&j).copied().unwrap_or("new"))) }
+                                    td {
+                                        label class="visually-hidden" for=(input_id) { (t("rev.from")) " ¶" (n.label) }
+                                        input id=(input_id) type="text" size="8" name={ "from_" (n.number) }
+                                            value=(from.get(&j).map(|v| v.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(" ")).unwrap_or_default());
+                                    }
                                 }
                             }
                         }
                     }
                 }
+                @if !p.matching.deleted.is_empty() {
+                    h2 { (t("rev.deleted")) }
+                    ul { @for i in &p.matching.deleted { li { "¶" (p.old[*i].label) " (" (p.old[*i].number) "): " (p.old[*i].text.chars().take(120).collect::<String>()) } } }
+                }
+                button type="submit" { (t("rev.publish")) }
             }
-            @if !p.matching.deleted.is_empty() {
-                h2 { (t("rev.deleted")) }
-                ul { @for i in &p.matching.deleted { li { "¶" (p.old[*i].label) " (" (p.old[*i].number) "): " (p.old[*i].text.chars().take(120).collect::<String>()) } } }
-            }
-            button type="submit" { (t("rev.publish")) }
-        }
-    })))
+        },
+    )))
 }
 
-pub async fn publish(state: web::Data<AppState>, PageUser(user): PageUser, csrf: CsrfToken, path: web::Path<i64>, form: web::Form<ReviseForm>) -> PageResult {
+pub async fn publish(
+    state: web::Data<AppState>,
+    PageUser(user): PageUser,
+    csrf: CsrfToken,
+    path: web::Path<i64>,
+    form: web::Form<ReviseForm>,
+) -> PageResult {
     if !csrf.matches(&form.csrf) {
         return Err(PageError(AppError::forbidden(t("form.csrf"))));
     }
@@ -396,23 +509,43 @@ pub async fn publish(state: web::Data<AppState>, PageUser(user): PageUser, csrf:
     let id = path.into_inner();
     let f = form.into_inner();
     // Earlier paragraph numbers → ids.
-    let old = state.db.run(move |conn| Ok(drafts::paragraphs_of(conn, id)?)).await?;
+    let old = state
+        .db
+        .run(move |conn| Ok(drafts::paragraphs_of(conn, id)?))
+        .await?;
     let by_number: HashMap<i32, i64> = old.iter().map(|p| (p.number, p.id)).collect();
     let mut links: BTreeMap<i32, Vec<i64>> = BTreeMap::new();
     for (k, v) in &f.links {
-        let Some(n) = k.strip_prefix("from_").and_then(|n| n.parse::<i32>().ok()) else { continue };
+        let Some(n) = k.strip_prefix("from_").and_then(|n| n.parse::<i32>().ok()) else {
+            continue;
+        };
         let mut ids = Vec::new();
         for tok in v.split([' ', ',']).filter(|t| !t.is_empty()) {
             let id = tok
                 .parse::<i32>()
                 .ok()
                 .and_then(|x| by_number.get(&x).copied())
-                .ok_or_else(|| FieldErrors::single("links", format!("¶ {tok} is not a paragraph number of the earlier version")))?;
+                .ok_or_else(|| {
+                    FieldErrors::single(
+                        "links",
+                        format!("¶ {tok} is not a paragraph number of the earlier version"),
+                    )
+                })?;
             ids.push(id);
         }
         links.insert(n, ids);
     }
-    let input = RevisionInput { title: None, version_label: f.version_label, text: f.text, links: Some(links) };
-    let draft = state.db.run(move |conn| service::publish(conn, Some(admin.id), id, &input)).await?;
-    Ok(HttpResponse::SeeOther().insert_header(("Location", format!("/drafts/{}", draft.id))).finish())
+    let input = RevisionInput {
+        title: None,
+        version_label: f.version_label,
+        text: f.text,
+        links: Some(links),
+    };
+    let draft = state
+        .db
+        .run(move |conn| service::publish(conn, Some(admin.id), id, &input))
+        .await?;
+    Ok(HttpResponse::SeeOther()
+        .insert_header(("Location", format!("/drafts/{}", draft.id)))
+        .finish())
 }

@@ -127,7 +127,12 @@ async fn editor_page(
         StatusCode::OK
     };
     let saved_label = saved.and_then(|s| view.paragraphs.iter().find(|p| p.id == s));
-    let title = format!("{} — {} {}", t("tags.title"), view.draft.title, view.draft.version_label);
+    let title = format!(
+        "{} — {} {}",
+        t("tags.title"),
+        view.draft.title,
+        view.draft.version_label
+    );
     let body = html! {
         p { a href={ "/drafts/" (draft_id) } { "← " (view.draft.title) " — " (view.draft.version_label) } }
         h1 { (t("tags.title")) " " small class="muted" { (view.draft.title) " — " (view.draft.version_label) } }
