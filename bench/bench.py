@@ -8,6 +8,7 @@ bench/README.md. Loopback only; every load run is bounded in time.
 
 import argparse
 import datetime as dt
+import glob
 import json
 import os
 import platform
@@ -214,6 +215,19 @@ class Server:
             fields = f.read().rsplit(")", 1)[1].split()
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
+    def sched(self):
+        """Seconds the server's threads ran, and waited runnable for a CPU (schedstat)."""
+        run = wait = 0
+        for task in glob.glob(f"/proc/{self.proc.pid}/task/*/schedstat"):
+            try:
+                with open(task) as f:
+                    r, w, _ = f.read().split()
+            except (OSError, ValueError):
+                continue
+            run += int(r)
+            wait += int(w)
+        return run / 1e9, wait / 1e9
+
     def stop(self):
         self.proc.send_signal(signal.SIGTERM)
         try:
@@ -291,20 +305,24 @@ def run_scenario(name, seeded, work, secret, files, duration, warmup, connection
             path, lua = "/", script(work, "post")
         else:
             path, lua, threads = "/", script(work, "mixed"), connections
-        comments_before = seeded.count(url, "SELECT COUNT(*) FROM comments")
         if warmup:
             wrk(server.base, path, lua, warmup, connections, threads, env)
+        comments_before = seeded.count(url, "SELECT COUNT(*) FROM comments")
+        outbox_before = seeded.count(url, "SELECT COUNT(*) FROM outbox")
         load0 = os.getloadavg()[0]
         cpu0 = server.cpu_seconds()
+        run0, wait0 = server.sched()
         res = wrk(server.base, path, lua, duration, connections, threads, env)
         res["server_cpu_s"] = round(server.cpu_seconds() - cpu0, 2)
+        run1, wait1 = server.sched()
+        res["sched_run_s"], res["sched_wait_s"] = round(run1 - run0, 2), round(wait1 - wait0, 2)
         res["load_before"] = round(load0, 2)
         res["load_after"] = round(os.getloadavg()[0], 2)
         res["rss_peak_kb"] = server.status("VmHWM")
         if name in ("post_comment", "mixed"):
             res["comments_added"] = seeded.count(url, "SELECT COUNT(*) FROM comments") - comments_before
             res["events_waiting"] = seeded.count(url, "SELECT COUNT(*) FROM events WHERE processed_at IS NULL")
-            res["outbox_rows"] = seeded.count(url, "SELECT COUNT(*) FROM outbox")
+            res["outbox_rows"] = seeded.count(url, "SELECT COUNT(*) FROM outbox") - outbox_before
     finally:
         server.stop()
     w = res["wrk"]
@@ -365,7 +383,8 @@ def machine():
         "cpu": model,
         "ram_gib": round(mem_kb / 1024 / 1024, 1),
         "kernel": platform.release(),
-        "wrk": subprocess.run(["wrk", "-v"], capture_output=True, text=True).stdout.splitlines()[0:1],
+        "wrk": (re.findall(r"wrk \S*?(\d+\.\d+\.\d+)",
+                           subprocess.run(["wrk", "-v"], capture_output=True, text=True).stdout) or ["?"])[0],
     }
 
 
@@ -410,15 +429,18 @@ def details(results, backends):
                 continue
             w = r["wrk"]
             cpu_ms = 1000 * r["server_cpu_s"] / max(1, w["requests"])
+            share = 100 * r["server_cpu_s"] / (w["duration_us"] / 1e6) / (os.cpu_count() or 1)
             line = (f"- {b} / {name}: {w['requests']:,} requests in {w['duration_us'] / 1e6:.1f} s; "
                     f"p90 {fmt_ms(w['p90_us'])} ms, max {fmt_ms(w['max_us'])} ms; "
-                    f"server CPU {r['server_cpu_s']:.1f} s ({cpu_ms:.2f} ms/request), "
-                    f"wrk CPU {r['wrk_cpu_s']:.1f} s; load average {r['load_before']} before, {r['load_after']} after")
+                    f"server CPU {r['server_cpu_s']:.1f} s ({cpu_ms:.2f} ms/request, {share:.0f} % of the cores), "
+                    f"wrk CPU {r['wrk_cpu_s']:.1f} s; its threads waited {r.get('sched_wait_s', 0):.1f} s "
+                    f"runnable for a CPU; load average {r['load_before']} before, {r['load_after']} after")
             if "status" in r:
                 line += f"; statuses {json.dumps(r['status'], sort_keys=True)}"
             if "comments_added" in r:
-                line += (f"; {r['comments_added']:,} comments stored, {r['events_waiting']:,} notification "
-                         f"events still waiting for the worker, {r['outbox_rows']:,} emails queued")
+                line += (f"; {r['comments_added']:,} comments stored during the run, {r['events_waiting']:,} "
+                         f"notification events still waiting for the worker at its end, "
+                         f"{r['outbox_rows']:,} emails queued during the run")
             out.append(line)
             if "mixed" in r:
                 for kind, m in sorted(r["mixed"].items()):
@@ -519,7 +541,7 @@ def main():
     section = f"""## Load benchmark (bench/run.sh)
 
 Measured {m['date']} on commit {m['commit']}; {m['cpus']} cores ({m['cpu']}), {m['ram_gib']} GiB RAM,
-Linux {m['kernel']}; {(m['wrk'] or ['wrk'])[0]} on the same machine (loopback), {args.connections} connections,
+Linux {m['kernel']}; wrk {m['wrk']} on the same machine (loopback), {args.connections} connections,
 {args.duration} s per scenario after a {args.warmup} s warm-up, a fresh copy of the seeded database and a
 fresh server process per scenario (so peak RSS is per scenario). Release build, `PLENARY_RATE_LIMITS=off`,
 emails to files, SQLite with `synchronous=FULL`; PostgreSQL 15 on the same machine.
@@ -529,7 +551,9 @@ Data: {seeds_line}.
 
 {table(results, backends)}
 
-Errors count socket errors, timeouts and non-2xx answers. Details:
+Errors count socket errors, timeouts and non-2xx answers. Server CPU is the plenary
+process's user+system time over the measured run divided by its requests; on PostgreSQL
+the database's own work runs in its processes and is not included. Details:
 
 {details(results, backends)}
 """

@@ -5,6 +5,7 @@
 # long other requests took meanwhile; then times `sqlite3 -csv` dumping the same rows.
 #
 #   bench/export.sh [N]          needs python3, sqlite3 and curl (and cargo to build)
+#   RUNS=5 bench/export.sh       timed downloads per format (default 3; the median is shown)
 #
 # Peak memory: the kernel's VmHWM of the server, reset before each download by writing 5
 # to /proc/PID/clear_refs, so each figure is that download's own peak. Everything runs on
@@ -14,6 +15,7 @@ cd "$(dirname "$0")/.."
 
 N=${1:-100000}
 PORT=${PORT:-18181}
+RUNS=${RUNS:-3}
 for tool in python3 sqlite3 curl; do
     command -v "$tool" >/dev/null || { echo "bench/export.sh needs $tool" >&2; exit 1; }
 done
@@ -45,6 +47,7 @@ curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null
 
 kib() { awk -v k="$1" '$1 == k":" { print $2 }' "/proc/$SERVER/status"; }
 mib() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
+median() { sort -g "$1" | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
 # Requests other visitors make meanwhile: the consultation list, every 100 ms, at most
 # 3,000 times; prints the slowest, in milliseconds.
@@ -60,20 +63,28 @@ probe() {
 
 printf '\nExport of %s comments (%s published) on SQLite; seeding took %.1f s\n' \
     "$N" "$PUBLISHED" "$(awk -v a="$seed_start" -v b="$seed_end" 'BEGIN { print b - a }')"
-printf 'server RSS before the exports: %s MiB\n\n' "$(mib "$(kib VmRSS)")"
-printf '| format | time (s) | size (MiB) | server peak RSS (MiB) | slowest other request (ms) |\n'
+printf 'server RSS before the exports: %s MiB; %s cores; load average before: %s\n\n' \
+    "$(mib "$(kib VmRSS)")" "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)"
+printf '| format | time (s), median of %s | size (MiB) | server peak RSS (MiB) | slowest other request (ms) |\n' "$RUNS"
 printf '|---|---:|---:|---:|---:|\n'
+url() { echo "http://127.0.0.1:$PORT/api/v1/drafts/$DRAFT/export?format=$1"; }
+# One untimed download first, so that every format (and sqlite3 below) reads a warm cache.
+curl -sS -o /dev/null "$(url csv)"
 for format in csv json xlsx html; do
     echo 5 >"/proc/$SERVER/clear_refs"
     rm -f "$WORK/stop"
     probe "$WORK/stop" "$WORK/probe.$format" &
     PROBE=$!
-    result=$(curl -sS -o "$WORK/out.$format" -w '%{time_total} %{size_download} %{http_code}' \
-        "http://127.0.0.1:$PORT/api/v1/drafts/$DRAFT/export?format=$format")
+    : >"$WORK/times.$format"
+    for _ in $(seq 1 "$RUNS"); do
+        result=$(curl -sS -o "$WORK/out.$format" -w '%{time_total} %{size_download} %{http_code}' "$(url "$format")")
+        read -r secs bytes code <<<"$result"
+        [ "$code" = 200 ] || { echo "export $format answered $code" >&2; exit 1; }
+        echo "$secs" >>"$WORK/times.$format"
+    done
     touch "$WORK/stop"
     wait "$PROBE"
-    read -r secs bytes code <<<"$result"
-    [ "$code" = 200 ] || { echo "export $format answered $code" >&2; exit 1; }
+    secs=$(median "$WORK/times.$format")
     slowest=$(sort -g "$WORK/probe.$format" | tail -n1)
     printf '| %s | %.2f | %.1f | %s | %.0f |\n' "$format" "$secs" \
         "$(awk -v b="$bytes" 'BEGIN { print b / 1048576 }')" "$(mib "$(kib VmHWM)")" \
@@ -91,12 +102,16 @@ QUERY="SELECT c.id AS comment_id, c.parent_id, p.number AS paragraph_number,
   c.status, c.created_at, c.edited_at, c.body, c.proposed_text
 FROM comments c JOIN users u ON u.id = c.author_id LEFT JOIN paragraphs p ON p.id = c.paragraph_id
 WHERE c.draft_id = $DRAFT AND c.status = 'published' ORDER BY c.id;"
-sqlite_start=$(date +%s.%N)
-sqlite3 -csv -header "$DATABASE_URL" "$QUERY" >"$WORK/sqlite.csv"
-sqlite_end=$(date +%s.%N)
-SQLITE=$(awk -v a="$sqlite_start" -v b="$sqlite_end" 'BEGIN { print b - a }')
+: >"$WORK/times.sqlite"
+for _ in $(seq 1 "$RUNS"); do
+    sqlite_start=$(date +%s.%N)
+    sqlite3 -csv -header "$DATABASE_URL" "$QUERY" >"$WORK/sqlite.csv"
+    sqlite_end=$(date +%s.%N)
+    awk -v a="$sqlite_start" -v b="$sqlite_end" 'BEGIN { print b - a }' >>"$WORK/times.sqlite"
+done
+SQLITE=$(median "$WORK/times.sqlite")
 
 rows() { python3 -c 'import csv, sys; print(sum(1 for _ in csv.reader(open(sys.argv[1], encoding="utf-8-sig"))) - 1)' "$1"; }
-printf '\nsqlite3 -csv, same rows: %.2f s (%s rows; the export has %s)\n' "$SQLITE" \
+printf '\nsqlite3 -csv, same rows: %.2f s, median of %s (%s rows; the export has %s)\n' "$SQLITE" "$RUNS" \
     "$(rows "$WORK/sqlite.csv")" "$(rows "$WORK/out.csv")"
 printf 'CSV export / sqlite3 -csv: %.2f×\n' "$(awk -v a="$TIME_csv" -v b="$SQLITE" 'BEGIN { print a / b }')"

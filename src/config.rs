@@ -25,6 +25,11 @@ pub struct Config {
     pub run_worker: bool,
     /// The delay before an email's first retry; it doubles after each failure.
     pub mail_retry_base: std::time::Duration,
+    /// The address of a reverse proxy whose `X-Forwarded-For` is believed; without it
+    /// the header is ignored and the TCP peer is the client.
+    pub trusted_proxy: Option<std::net::IpAddr>,
+    /// `PLENARY_STAFF_MFA=required`: moderators and admins must use a second factor.
+    pub staff_mfa_required: bool,
 }
 
 // Secrets never reach logs: Debug prints them redacted.
@@ -104,6 +109,22 @@ impl Config {
             worker_poll: std::time::Duration::from_secs(2),
             run_worker: true,
             mail_retry_base: std::time::Duration::from_secs(15),
+            trusted_proxy: match var("PLENARY_TRUSTED_PROXY") {
+                None => None,
+                Some(v) => Some(v.parse().map_err(|_| {
+                    format!("PLENARY_TRUSTED_PROXY must be an IP address, not {v:?}")
+                })?),
+            },
+            staff_mfa_required: match var("PLENARY_STAFF_MFA").map(|v| v.to_ascii_lowercase()) {
+                None => false,
+                Some(v) if v == "required" => true,
+                Some(v) if v == "optional" || v == "off" => false,
+                Some(v) => {
+                    return Err(format!(
+                        "PLENARY_STAFF_MFA must be required or optional, not {v:?}"
+                    ))
+                }
+            },
         })
     }
 

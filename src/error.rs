@@ -53,6 +53,10 @@ pub enum AppError {
     BadRequest(String),
     #[error("authentication required")]
     Unauthorized,
+    /// The password was right; a one-time code from the second factor is needed (or
+    /// the one given was wrong).
+    #[error("second factor required")]
+    MfaRequired,
     #[error("{0}")]
     Forbidden(String),
     #[error("not found")]
@@ -77,6 +81,7 @@ impl AppError {
         match self {
             AppError::BadRequest(_) => "bad_request",
             AppError::Unauthorized => "unauthorized",
+            AppError::MfaRequired => "mfa_required",
             AppError::Forbidden(_) => "forbidden",
             AppError::NotFound => "not_found",
             AppError::Conflict(_) => "conflict",
@@ -93,6 +98,7 @@ impl AppError {
         match self {
             AppError::BadRequest(m) | AppError::Forbidden(m) | AppError::Conflict(m) => m.clone(),
             AppError::Unauthorized => "Sign in, or send a valid bearer token.".into(),
+            AppError::MfaRequired => "Enter the one-time code from your authenticator app (field totp), or a recovery code.".into(),
             AppError::NotFound => "There is nothing here, or you may not see it.".into(),
             AppError::PayloadTooLarge => {
                 "The request body is larger than this endpoint accepts.".into()
@@ -127,6 +133,27 @@ impl From<diesel::result::Error> for AppError {
                 tracing::debug!(cause = info.message(), "foreign key violation");
                 FieldErrors::single("id", "refers to something that does not exist")
             }
+            // The database went away (restart, failover): a 503 the client may retry,
+            // never a 500 with details.
+            E::DatabaseError(K::ClosedConnection, info) => {
+                AppError::Unavailable(info.message().to_string())
+            }
+            E::BrokenTransactionManager => {
+                AppError::Unavailable("broken transaction manager".into())
+            }
+            E::DatabaseError(K::Unknown, info)
+                if [
+                    "terminating connection",
+                    "connection",
+                    "shutting down",
+                    "starting up",
+                    "database is locked",
+                ]
+                .iter()
+                .any(|m| info.message().contains(m)) =>
+            {
+                AppError::Unavailable(info.message().to_string())
+            }
             other => AppError::Internal(other.to_string()),
         }
     }
@@ -153,7 +180,7 @@ impl ResponseError for AppError {
     fn status_code(&self) -> StatusCode {
         match self {
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
-            AppError::Unauthorized => StatusCode::UNAUTHORIZED,
+            AppError::Unauthorized | AppError::MfaRequired => StatusCode::UNAUTHORIZED,
             AppError::Forbidden(_) => StatusCode::FORBIDDEN,
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::Conflict(_) => StatusCode::CONFLICT,

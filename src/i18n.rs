@@ -82,6 +82,22 @@ pub fn t(key: &'static str) -> &'static str {
         "me.signout_everywhere" => "Sign out everywhere",
         "me.role" => "Role",
         "me.affiliation" => "Affiliation",
+        "mfa.title" => "Two-factor authentication",
+        "mfa.lead" => "Enter the six-digit code from your authenticator app, or one of your recovery codes.",
+        "mfa.code" => "One-time code",
+        "mfa.wrong" => "That code is not correct. Codes change every 30 seconds.",
+        "mfa.expired" => "Your sign-in took too long. Please start again.",
+        "mfa.section" => "Two-factor authentication",
+        "mfa.off" => "Two-factor authentication is off. Turn it on to protect your account with a code from an authenticator app.",
+        "mfa.on" => "Two-factor authentication is on.",
+        "mfa.setup" => "Set up two-factor authentication",
+        "mfa.scan" => "Scan this code with an authenticator app (or enter the key below), then type the six-digit code it shows.",
+        "mfa.key" => "Key",
+        "mfa.enable" => "Turn on",
+        "mfa.disable" => "Turn off two-factor authentication",
+        "mfa.codes" => "Your recovery codes",
+        "mfa.codes.lead" => "Each code works once if you lose your phone. Keep them somewhere safe: they are shown only now.",
+        "mfa.required" => "Moderators and administrators must turn on two-factor authentication before using their powers.",
         "form.errors" => "Please correct the fields marked below.",
         "form.csrf" => "This form has expired. Please try again.",
         "error.title" => "Something went wrong",
@@ -336,7 +352,7 @@ pub fn t(key: &'static str) -> &'static str {
         "tags.filter.label" => "Show paragraphs tagged",
         "tags.filter.all" => "All paragraphs",
         "tags.filter.submit" => "Show",
-        "tags.filter.showing" => "Showing {n} of {total} paragraphs, those tagged",
+        "tags.filter.showing" => "Showing {n} of {total} paragraphs: those tagged",
         "tags.filter.clear" => "Show all paragraphs",
         "tags.filter.unknown" => "That is not a tag: tags are WSIS Action Lines C1–C11 and SDG1–SDG17. All paragraphs are shown.",
         "tags.title" => "Paragraph tags",
@@ -463,6 +479,33 @@ pub fn group(value: &str) -> &'static str {
         "international_organization" => t("group.international_organization"),
         _ => "—",
     }
+}
+
+/// The label of a form field from its name, for the error summary above a form.
+pub fn field_label(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "email" => t("field.email"),
+        "password" => t("field.password"),
+        "new_password" => t("field.new_password"),
+        "current_password" => t("field.current_password"),
+        "display_name" => t("field.display_name"),
+        "stakeholder_group" => t("field.stakeholder_group"),
+        "organization" => t("field.organization"),
+        "country" => t("field.country"),
+        "notification_mode" => t("field.notification_mode"),
+        "title" => t("field.title"),
+        "summary" => t("field.summary"),
+        "opens_at" => t("field.opens_at"),
+        "closes_at" => t("field.closes_at"),
+        "moderation" => t("field.moderation"),
+        "version_label" => t("field.version_label"),
+        "text" => t("field.text"),
+        "body" => t("form.body"),
+        "proposed_text" => t("form.proposed_text"),
+        "attribution" => t("form.attribution"),
+        "role" => t("field.role"),
+        _ => return None,
+    })
 }
 
 /// The display name of a role from its API value.

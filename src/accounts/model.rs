@@ -89,6 +89,9 @@ pub struct User {
     pub notification_mode: String,
     pub token_version: i32,
     pub created_at: NaiveDateTime,
+    /// Base32 TOTP secret; set while enrolling and once enabled.
+    pub totp_secret: Option<String>,
+    pub totp_enabled: bool,
 }
 
 impl User {

@@ -9,7 +9,7 @@ use crate::accounts::model::{NewUser, ProfileChanges, Role, User};
 use crate::accounts::validate::{ProfilePatch, Registration};
 use crate::auth::password;
 use crate::auth::session::random_token;
-use crate::db::schema::{account_tokens, audit_log, login_failures, users};
+use crate::db::schema::{account_tokens, audit_log, login_failures, recovery_codes, users};
 use crate::db::Conn;
 use crate::error::{AppError, FieldErrors};
 use crate::mail::{outbox, templates};
@@ -180,6 +180,7 @@ pub async fn login(
     state: &AppState,
     email: String,
     password_in: String,
+    code: Option<String>,
 ) -> Result<LoggedIn, AppError> {
     let email_lower = email.trim().to_lowercase();
     let rate_limits = state.config.rate_limits;
@@ -218,33 +219,197 @@ pub async fn login(
             if user.suspended {
                 return Err(AppError::forbidden("This account is suspended."));
             }
-            let (token, expires_at) = state
-                .keys
-                .issue(user.id, &user.role, user.token_version)
-                .map_err(AppError::Internal)?;
-            Ok(LoggedIn {
-                token,
-                expires_at,
-                user,
-            })
+            if user.totp_enabled {
+                let Some(code) = code.filter(|c| !c.trim().is_empty()) else {
+                    return Err(AppError::MfaRequired);
+                };
+                if !check_second_factor(state, &user, &code).await? {
+                    record_failure(state, email_lower).await?;
+                    return Err(AppError::MfaRequired);
+                }
+            }
+            issue(state, user)
         }
         _ => {
-            state
-                .db
-                .run(move |conn| {
-                    diesel::insert_into(login_failures::table)
-                        .values((
-                            login_failures::id.eq(crate::ids::new_id()),
-                            login_failures::email_lower.eq(email_lower),
-                            login_failures::at.eq(now()),
-                        ))
-                        .execute(conn)?;
-                    Ok(())
-                })
-                .await?;
+            record_failure(state, email_lower).await?;
             Err(AppError::Unauthorized)
         }
     }
+}
+
+fn issue(state: &AppState, user: User) -> Result<LoggedIn, AppError> {
+    let (token, expires_at) = state
+        .keys
+        .issue(user.id, &user.role, user.token_version)
+        .map_err(AppError::Internal)?;
+    Ok(LoggedIn {
+        token,
+        expires_at,
+        user,
+    })
+}
+
+/// A one-time code, or an unused recovery code (which is then used up).
+async fn check_second_factor(state: &AppState, user: &User, code: &str) -> Result<bool, AppError> {
+    if let Some(secret) = &user.totp_secret {
+        if crate::auth::mfa::verify(secret, code) {
+            return Ok(true);
+        }
+    }
+    let hash = digest(&crate::auth::mfa::normalise_recovery(code));
+    let id = user.id;
+    state
+        .db
+        .run(move |conn| {
+            let n = diesel::update(
+                recovery_codes::table
+                    .filter(recovery_codes::user_id.eq(id))
+                    .filter(recovery_codes::code_hash.eq(hash))
+                    .filter(recovery_codes::used_at.is_null()),
+            )
+            .set(recovery_codes::used_at.eq(Some(now())))
+            .execute(conn)?;
+            Ok(n == 1)
+        })
+        .await
+}
+
+/// The second step of signing in on the pages: the short token from the first step
+/// and a code.
+pub async fn login_second_step(
+    state: &AppState,
+    mfa_token: &str,
+    code: &str,
+) -> Result<LoggedIn, AppError> {
+    let claims = state
+        .keys
+        .verify_mfa(mfa_token)
+        .ok_or(AppError::Unauthorized)?;
+    let id: i64 = claims.sub.parse().map_err(|_| AppError::Unauthorized)?;
+    let user = get_user(state, id).await?;
+    if user.suspended || user.token_version != claims.ver || !user.totp_enabled {
+        return Err(AppError::Unauthorized);
+    }
+    if !check_second_factor(state, &user, code).await? {
+        record_failure(state, user.email_lower.clone()).await?;
+        return Err(AppError::MfaRequired);
+    }
+    issue(state, user)
+}
+
+async fn record_failure(state: &AppState, email_lower: String) -> Result<(), AppError> {
+    state
+        .db
+        .run(move |conn| {
+            diesel::insert_into(login_failures::table)
+                .values((
+                    login_failures::id.eq(crate::ids::new_id()),
+                    login_failures::email_lower.eq(email_lower),
+                    login_failures::at.eq(now()),
+                ))
+                .execute(conn)?;
+            Ok(())
+        })
+        .await
+}
+
+/// Enrolment, step 1: a new secret kept as pending until a code proves the app has it.
+pub async fn mfa_setup(state: &AppState, user: &User) -> Result<(String, String), AppError> {
+    if user.totp_enabled {
+        return Err(AppError::conflict(
+            "Two-factor authentication is already on.",
+        ));
+    }
+    let secret = crate::auth::mfa::new_secret();
+    let url = crate::auth::mfa::otpauth_url(&secret, &user.email);
+    let (id, s) = (user.id, secret.clone());
+    state
+        .db
+        .run(move |conn| {
+            diesel::update(users::table.find(id))
+                .set(users::totp_secret.eq(Some(s)))
+                .execute(conn)?;
+            Ok(())
+        })
+        .await?;
+    Ok((secret, url))
+}
+
+/// Enrolment, step 2: a correct code turns the factor on; returns the recovery codes,
+/// shown once and stored hashed.
+pub async fn mfa_enable(
+    state: &AppState,
+    user: &User,
+    code: &str,
+) -> Result<Vec<String>, AppError> {
+    if user.totp_enabled {
+        return Err(AppError::conflict(
+            "Two-factor authentication is already on.",
+        ));
+    }
+    let Some(secret) = &user.totp_secret else {
+        return Err(AppError::conflict("Start the set-up first."));
+    };
+    if !crate::auth::mfa::verify(secret, code) {
+        return Err(FieldErrors::single(
+            "code",
+            "is not the current code of your authenticator app",
+        ));
+    }
+    let codes = crate::auth::mfa::recovery_codes();
+    let hashes: Vec<String> = codes.iter().map(|c| digest(c)).collect();
+    let id = user.id;
+    state
+        .db
+        .run(move |conn| {
+            crate::db::transaction(conn, |conn| {
+                diesel::update(users::table.find(id))
+                    .set(users::totp_enabled.eq(true))
+                    .execute(conn)?;
+                diesel::delete(recovery_codes::table.filter(recovery_codes::user_id.eq(id)))
+                    .execute(conn)?;
+                for h in hashes {
+                    diesel::insert_into(recovery_codes::table)
+                        .values((
+                            recovery_codes::id.eq(crate::ids::new_id()),
+                            recovery_codes::user_id.eq(id),
+                            recovery_codes::code_hash.eq(h),
+                        ))
+                        .execute(conn)?;
+                }
+                Ok(())
+            })
+        })
+        .await?;
+    Ok(codes)
+}
+
+/// Turns the second factor off; needs the current password.
+pub async fn mfa_disable(
+    state: &AppState,
+    user: &User,
+    password_in: String,
+) -> Result<(), AppError> {
+    if !password::verify(password_in, Some(user.password_hash.clone())).await? {
+        return Err(FieldErrors::single("password", "is not correct"));
+    }
+    let id = user.id;
+    state
+        .db
+        .run(move |conn| {
+            crate::db::transaction(conn, |conn| {
+                diesel::update(users::table.find(id))
+                    .set((
+                        users::totp_enabled.eq(false),
+                        users::totp_secret.eq(None::<String>),
+                    ))
+                    .execute(conn)?;
+                diesel::delete(recovery_codes::table.filter(recovery_codes::user_id.eq(id)))
+                    .execute(conn)?;
+                Ok(())
+            })
+        })
+        .await
 }
 
 /// Sends a reset link if the account exists; the caller answers 202 either way.
@@ -269,7 +434,7 @@ pub async fn confirm_password_reset(
     token: String,
     new_password: String,
 ) -> Result<User, AppError> {
-    if let Some(m) = password::check_new(&new_password) {
+    if let Some(m) = password::check_new(&new_password, &[]) {
         return Err(FieldErrors::single("password", m));
     }
     let hash = password::hash(new_password).await?;
@@ -313,7 +478,7 @@ pub async fn change_password(
     new_password: String,
 ) -> Result<LoggedIn, AppError> {
     let mut errors = FieldErrors::new();
-    if let Some(m) = password::check_new(&new_password) {
+    if let Some(m) = password::check_new(&new_password, &[&user.email, &user.display_name]) {
         errors.add("new_password", m);
     }
     errors.into_result()?;
@@ -532,6 +697,10 @@ pub async fn admin_update(
             })
         })
         .await
+}
+
+pub async fn user_by_email(state: &AppState, email: String) -> Result<Option<User>, AppError> {
+    state.db.run(move |conn| Ok(by_email(conn, &email)?)).await
 }
 
 pub async fn get_user(state: &AppState, id: i64) -> Result<User, AppError> {

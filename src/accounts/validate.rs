@@ -83,7 +83,7 @@ impl Registration {
         if let Some(m) = check_email(email) {
             errors.add("email", m);
         }
-        if let Some(m) = password::check_new(password) {
+        if let Some(m) = password::check_new(password, &[email, display_name]) {
             errors.add("password", m);
         }
         let display_name = display_name.trim();

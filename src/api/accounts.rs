@@ -9,15 +9,32 @@ use crate::accounts::service::{self, AdminChanges, UserFilter};
 use crate::accounts::validate::{ProfilePatch, Registration};
 use crate::api::dto::{AdminUserDto, MeDto, Page, UserDto};
 use crate::api::json::Json;
-use crate::auth::{ApiUser, Moderator};
+use crate::auth::{Admin, ApiUser, Moderator};
 use crate::error::{AppError, FieldErrors};
 use crate::ratelimit;
 use crate::state::AppState;
 
+/// The client's address: the TCP peer, or, when the peer is the configured trusted
+/// proxy, the address that proxy appended last to `X-Forwarded-For`. A client-supplied
+/// header is otherwise ignored, so nobody escapes a rate limit by inventing one.
 pub fn client_ip(req: &HttpRequest) -> String {
-    req.peer_addr()
-        .map(|a| a.ip().to_string())
-        .unwrap_or_default()
+    let peer = req.peer_addr().map(|a| a.ip());
+    let trusted = req
+        .app_data::<web::Data<AppState>>()
+        .and_then(|s| s.config.trusted_proxy);
+    if peer.is_some() && peer == trusted {
+        let forwarded = req
+            .headers()
+            .get("x-forwarded-for")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.rsplit(',').next())
+            .map(str::trim)
+            .and_then(|ip| ip.parse::<std::net::IpAddr>().ok());
+        if let Some(ip) = forwarded {
+            return ip.to_string();
+        }
+    }
+    peer.map(|ip| ip.to_string()).unwrap_or_default()
 }
 
 #[derive(Deserialize)]
@@ -68,13 +85,15 @@ pub async fn verify_email(
 pub struct LoginBody {
     email: String,
     password: String,
+    /// The one-time code (or a recovery code) of accounts with a second factor.
+    totp: Option<String>,
 }
 
 pub async fn login(
     state: web::Data<AppState>,
     Json(b): Json<LoginBody>,
 ) -> Result<HttpResponse, AppError> {
-    let li = service::login(&state, b.email, b.password).await?;
+    let li = service::login(&state, b.email, b.password, b.totp).await?;
     Ok(HttpResponse::Ok().json(json!({
         "token": li.token,
         "expires_at": chrono::DateTime::from_timestamp(li.expires_at, 0).map(|t| t.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)),
@@ -194,10 +213,10 @@ pub struct UserQuery {
 
 use crate::api::parse_limit;
 
-/// Admins list accounts; moderators too, so that they can find whom to suspend.
+/// SPEC §4: the account list is for admins (moderators suspend from the queue).
 pub async fn list_users(
     state: web::Data<AppState>,
-    Moderator(actor): Moderator,
+    Admin(actor): Admin,
     q: web::Query<UserQuery>,
 ) -> Result<HttpResponse, AppError> {
     let q = q.into_inner();
@@ -300,4 +319,42 @@ pub async fn update_user(
     } else {
         serde_json::to_value(UserDto::from(&user)).unwrap_or_default()
     }))
+}
+
+pub async fn mfa_setup(
+    state: web::Data<AppState>,
+    ApiUser(user): ApiUser,
+) -> Result<HttpResponse, AppError> {
+    let (secret, url) = service::mfa_setup(&state, &user).await?;
+    Ok(HttpResponse::Ok().json(json!({ "secret": secret, "otpauth_url": url })))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CodeBody {
+    code: String,
+}
+
+pub async fn mfa_enable(
+    state: web::Data<AppState>,
+    ApiUser(user): ApiUser,
+    Json(b): Json<CodeBody>,
+) -> Result<HttpResponse, AppError> {
+    let codes = service::mfa_enable(&state, &user, &b.code).await?;
+    Ok(HttpResponse::Ok().json(json!({ "recovery_codes": codes })))
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DisableBody {
+    password: String,
+}
+
+pub async fn mfa_disable(
+    state: web::Data<AppState>,
+    ApiUser(user): ApiUser,
+    Json(b): Json<DisableBody>,
+) -> Result<HttpResponse, AppError> {
+    service::mfa_disable(&state, &user, b.password).await?;
+    Ok(HttpResponse::NoContent().finish())
 }

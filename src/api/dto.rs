@@ -40,6 +40,7 @@ pub struct MeDto {
     pub email_verified: bool,
     pub notification_mode: String,
     pub suspended: bool,
+    pub totp_enabled: bool,
 }
 
 impl From<&User> for MeDto {
@@ -50,6 +51,7 @@ impl From<&User> for MeDto {
             email_verified: u.email_verified,
             notification_mode: u.notification_mode.clone(),
             suspended: u.suspended,
+            totp_enabled: u.totp_enabled,
         }
     }
 }

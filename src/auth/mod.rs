@@ -1,6 +1,7 @@
 //! Who is calling: passwords, tokens, the API's bearer extractors and the pages'
 //! cookie session with its CSRF token.
 
+pub mod mfa;
 pub mod password;
 pub mod session;
 pub mod token;
@@ -103,6 +104,17 @@ impl FromRequest for MaybeApiUser {
     }
 }
 
+/// Under `PLENARY_STAFF_MFA=required`, staff without a second factor may sign in (to
+/// set it up) but may not use their powers.
+pub fn staff_mfa_ok(state: &AppState, user: &User) -> Result<(), AppError> {
+    if state.config.staff_mfa_required && user.is_moderator() && !user.totp_enabled {
+        return Err(AppError::forbidden(
+            "Moderators and administrators must turn on two-factor authentication first (My account).",
+        ));
+    }
+    Ok(())
+}
+
 /// A moderator or admin; 401 without a token, 403 for participants.
 pub struct Moderator(pub User);
 
@@ -112,9 +124,11 @@ impl FromRequest for Moderator {
 
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
         let user = ApiUser::from_request(req, payload);
+        let state = state_of(req);
         Box::pin(async move {
             let ApiUser(u) = user.await?;
             if u.is_moderator() {
+                staff_mfa_ok(&state?, &u)?;
                 Ok(Moderator(u))
             } else {
                 Err(AppError::forbidden("Only moderators may do this."))
@@ -132,9 +146,11 @@ impl FromRequest for Admin {
 
     fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
         let user = ApiUser::from_request(req, payload);
+        let state = state_of(req);
         Box::pin(async move {
             let ApiUser(u) = user.await?;
             if u.is_admin() {
+                staff_mfa_ok(&state?, &u)?;
                 Ok(Admin(u))
             } else {
                 Err(AppError::forbidden("Only administrators may do this."))

@@ -11,16 +11,29 @@ use crate::error::AppError;
 pub const MIN_LEN: usize = 10;
 pub const MAX_LEN: usize = 1024;
 
-/// Checks a new password's length in characters; `None` when it is acceptable.
-pub fn check_new(password: &str) -> Option<String> {
+/// Checks a new password: 10 to 1024 characters, no composition rules, and not
+/// guessable (zxcvbn score 3 or more, with the account's own email and name counted as
+/// known words). `None` when it is acceptable.
+pub fn check_new(password: &str, user_inputs: &[&str]) -> Option<String> {
     let n = password.chars().count();
     if n < MIN_LEN {
-        Some(format!("must be at least {MIN_LEN} characters"))
-    } else if n > MAX_LEN {
-        Some(format!("must be at most {MAX_LEN} characters"))
-    } else {
-        None
+        return Some(format!("must be at least {MIN_LEN} characters"));
     }
+    if n > MAX_LEN {
+        return Some(format!("must be at most {MAX_LEN} characters"));
+    }
+    // zxcvbn's cost grows with length; what the first 64 characters do not make
+    // guessable, the rest will not either.
+    let head: String = password.chars().take(64).collect();
+    let inputs: Vec<&str> = user_inputs
+        .iter()
+        .flat_map(|i| std::iter::once(*i).chain(i.split(|c: char| !c.is_alphanumeric())))
+        .filter(|w| w.len() >= 3)
+        .collect();
+    if (zxcvbn::zxcvbn(&head, &inputs).score() as u8) < 3 {
+        return Some("is too easy to guess: avoid common words, names, dates and patterns; a few unrelated words make a good password".into());
+    }
+    None
 }
 
 fn hash_blocking(password: &str) -> Result<String, AppError> {
@@ -88,8 +101,29 @@ mod tests {
 
     #[test]
     fn lengths_are_checked_in_characters() {
-        assert!(check_new("short").is_some());
-        assert!(check_new("éééééééééé").is_none());
-        assert!(check_new(&"a".repeat(1025)).is_some());
+        assert!(check_new("short", &[]).is_some());
+        assert!(check_new("mañana-élan-vital-7", &[]).is_none());
+        assert!(check_new(&"a".repeat(1025), &[]).is_some());
+    }
+
+    #[test]
+    fn common_and_personal_passwords_are_refused() {
+        for weak in [
+            "password123",
+            "1234567890",
+            "qwertyuiop",
+            "aaaaaaaaaaaa",
+            "Password2024!",
+        ] {
+            assert!(check_new(weak, &[]).is_some(), "{weak} accepted");
+        }
+        assert!(check_new("ana.souza@rede.org", &["ana.souza@rede.org", "Ana Souza"]).is_some());
+        for fine in [
+            "a long enough password",
+            "correct horse battery staple",
+            "plenary-demo-2025-wsis",
+        ] {
+            assert!(check_new(fine, &[]).is_none(), "{fine} refused");
+        }
     }
 }

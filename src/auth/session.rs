@@ -19,6 +19,41 @@ use crate::state::AppState;
 pub const SESSION_COOKIE: &str = "plenary_session";
 pub const CSRF_COOKIE: &str = "plenary_csrf";
 
+/// Cookie names: over https they carry the `__Host-` prefix, which browsers only accept
+/// with Secure, Path=/ and no Domain, so a sibling subdomain cannot plant them.
+pub fn session_cookie(https: bool) -> &'static str {
+    if https {
+        "__Host-plenary_session"
+    } else {
+        SESSION_COOKIE
+    }
+}
+
+pub fn csrf_cookie(https: bool) -> &'static str {
+    if https {
+        "__Host-plenary_csrf"
+    } else {
+        CSRF_COOKIE
+    }
+}
+
+/// Whether a state-changing request comes from our own pages: `Sec-Fetch-Site` (when
+/// the browser sends it) must not be cross-site, and `Origin` (when sent) must name the
+/// host the request was sent to. Complements the CSRF token.
+fn same_origin(req: &ServiceRequest) -> bool {
+    let header = |name: &str| req.headers().get(name).and_then(|v| v.to_str().ok());
+    if header("sec-fetch-site").is_some_and(|v| v == "cross-site") {
+        return false;
+    }
+    match (header("origin"), header("host")) {
+        (None, _) | (Some("null"), _) => true,
+        (Some(origin), Some(host)) => origin
+            .split_once("://")
+            .is_some_and(|(_, h)| h.eq_ignore_ascii_case(host)),
+        (Some(_), None) => false,
+    }
+}
+
 /// A random URL-safe token of 32 bytes.
 pub fn random_token() -> String {
     let bytes: [u8; 32] = rand::random();
@@ -37,8 +72,19 @@ pub async fn csrf_middleware(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<impl MessageBody + 'static>, actix_web::Error> {
+    let https = req
+        .app_data::<web::Data<AppState>>()
+        .is_some_and(|s| s.config.https());
+    let state_changing = !matches!(req.method().as_str(), "GET" | "HEAD" | "OPTIONS");
+    // The unsubscribe link is posted by mail providers (RFC 8058), with its own token.
+    if state_changing && req.path() != "/unsubscribe" && !same_origin(&req) {
+        let res = crate::web::PageError(crate::error::AppError::forbidden(
+            "This form was sent from another site. Go back to Plenary and try again.",
+        ));
+        return Err(res.into());
+    }
     let existing = req
-        .cookie(CSRF_COOKIE)
+        .cookie(csrf_cookie(https))
         .map(|c| c.value().to_string())
         .filter(|v| v.len() >= 32);
     let (token, fresh) = match existing {
@@ -49,12 +95,9 @@ pub async fn csrf_middleware(
     if fresh {
         req.extensions_mut().insert(NewCsrf);
     }
-    let https = req
-        .app_data::<web::Data<AppState>>()
-        .is_some_and(|s| s.config.https());
     let mut res = next.call(req).await?;
     if fresh {
-        let cookie = Cookie::build(CSRF_COOKIE, token)
+        let cookie = Cookie::build(csrf_cookie(https), token)
             .path("/")
             .http_only(true)
             .secure(https)
@@ -95,10 +138,13 @@ impl FromRequest for PageUser {
     type Future = Pin<Box<dyn Future<Output = Result<Self, AppError>>>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        let token = req.cookie(SESSION_COOKIE).map(|c| c.value().to_string());
         let state = req
             .app_data::<web::Data<AppState>>()
             .map(|s| s.get_ref().clone());
+        let https = state.as_ref().is_some_and(|s| s.config.https());
+        let token = req
+            .cookie(session_cookie(https))
+            .map(|c| c.value().to_string());
         Box::pin(async move {
             match (token, state) {
                 (Some(t), Some(state)) => Ok(PageUser(user_from_token(&state, &t).await?)),
@@ -109,7 +155,7 @@ impl FromRequest for PageUser {
 }
 
 pub fn login_cookie(token: &str, https: bool) -> Cookie<'static> {
-    Cookie::build(SESSION_COOKIE, token.to_string())
+    Cookie::build(session_cookie(https), token.to_string())
         .path("/")
         .http_only(true)
         .secure(https)

@@ -26,7 +26,13 @@ pub struct Keys {
     encoding: EncodingKey,
     decoding: DecodingKey,
     validation: Validation,
+    mfa_validation: Validation,
 }
+
+/// The audience of the short-lived token between a correct password and a correct
+/// one-time code on the sign-in page; it opens nothing else.
+const MFA_AUDIENCE: &str = "plenary-mfa";
+const MFA_LIFETIME_SECS: i64 = 300;
 
 impl Keys {
     pub fn new(secret: &[u8]) -> Keys {
@@ -35,7 +41,10 @@ impl Keys {
         validation.set_audience(&[AUDIENCE]);
         validation.set_required_spec_claims(&["exp", "iat", "iss", "aud", "sub"]);
         validation.leeway = 30;
+        let mut mfa_validation = validation.clone();
+        mfa_validation.set_audience(&[MFA_AUDIENCE]);
         Keys {
+            mfa_validation,
             secret: secret.to_vec(),
             encoding: EncodingKey::from_secret(secret),
             decoding: DecodingKey::from_secret(secret),
@@ -63,6 +72,27 @@ impl Keys {
         encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)
             .map(|t| (t, claims.exp))
             .map_err(|e| e.to_string())
+    }
+
+    /// A five-minute token saying that `user_id` gave the right password.
+    pub fn issue_mfa(&self, user_id: i64, version: i32) -> Result<String, String> {
+        let now = Utc::now().timestamp();
+        let claims = Claims {
+            sub: user_id.to_string(),
+            role: String::new(),
+            ver: version,
+            iat: now,
+            exp: now + MFA_LIFETIME_SECS,
+            iss: ISSUER.into(),
+            aud: MFA_AUDIENCE.into(),
+        };
+        encode(&Header::new(Algorithm::HS256), &claims, &self.encoding).map_err(|e| e.to_string())
+    }
+
+    pub fn verify_mfa(&self, token: &str) -> Option<Claims> {
+        decode::<Claims>(token, &self.decoding, &self.mfa_validation)
+            .ok()
+            .map(|d| d.claims)
     }
 
     /// The claims of a valid token; `None` for anything else (bad signature, another

@@ -92,7 +92,7 @@ impl Db {
         });
         let pool = Pool::builder()
             .max_size(size)
-            .connection_timeout(std::time::Duration::from_secs(10))
+            .connection_timeout(std::time::Duration::from_secs(5))
             .connection_customizer(Box::new(ConnectionSettings))
             .build(manager)
             .map_err(|e| anyhow::anyhow!(format!("cannot open the database: {e}")))?;

@@ -25,6 +25,17 @@ diesel::table! {
         notification_mode -> Text,
         token_version -> Integer,
         created_at -> Timestamp,
+        totp_secret -> Nullable<Text>,
+        totp_enabled -> Bool,
+    }
+}
+
+diesel::table! {
+    recovery_codes (id) {
+        id -> BigInt,
+        user_id -> BigInt,
+        code_hash -> Text,
+        used_at -> Nullable<Timestamp>,
     }
 }
 
@@ -235,6 +246,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     flags,
     follows,
     paragraph_links,
+    recovery_codes,
     events,
     digest_items,
     moderator_alerts

@@ -13,6 +13,7 @@ pub mod source;
 pub mod stream;
 pub mod xlsx;
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::io::Write;
 
@@ -70,6 +71,8 @@ pub struct Scope {
     pub all_statuses: bool,
     /// Only comments written by members of this group.
     pub group: Option<Group>,
+    /// Only comments on paragraphs carrying this (normalised) tag, e.g. `C5`.
+    pub tag: Option<String>,
 }
 
 impl Scope {
@@ -78,6 +81,7 @@ impl Scope {
             draft_id,
             all_statuses: false,
             group: None,
+            tag: None,
         }
     }
 
@@ -112,6 +116,7 @@ pub struct Query {
     pub format: Option<String>,
     pub stakeholder_group: Option<String>,
     pub status: Option<String>,
+    pub tag: Option<String>,
 }
 
 /// A validated export request.
@@ -156,6 +161,10 @@ impl Request {
                 false
             }
         };
+        let tag = crate::drafts::tags::parse_filter(q.tag.as_deref()).unwrap_or_else(|_| {
+            errors.add("tag", "must be a tag: C1–C11 or SDG1–SDG17");
+            None
+        });
         errors.into_result()?;
         Ok(Request {
             format: format.unwrap_or(Format::Csv),
@@ -163,6 +172,7 @@ impl Request {
                 draft_id,
                 all_statuses,
                 group,
+                tag,
             },
         })
     }
@@ -218,7 +228,10 @@ pub struct Plan {
 pub fn plan(conn: &mut Conn, request: &Request) -> Result<Plan, AppError> {
     let draft = drafts::find(conn, request.scope.draft_id)?;
     let consultation = consultations::find(conn, draft.consultation_id)?;
-    let paragraphs = drafts::paragraphs_of(conn, draft.id)?;
+    let mut paragraphs = drafts::paragraphs_of(conn, draft.id)?;
+    if let Some(tag) = &request.scope.tag {
+        paragraphs.retain(|p| crate::drafts::tags::carries(p, tag));
+    }
     let counts = source::counts(conn, &request.scope)?;
     Ok(Plan {
         format: request.format,
@@ -477,24 +490,31 @@ pub const COLUMNS: [&str; 15] = [
 
 /// One comment as a row of `COLUMNS`. The author fields come from `CommentOut`, so the
 /// export withholds exactly what the API withholds; no email address is among them.
-pub fn row(c: &CommentOut, paragraphs: &HashMap<i64, &Paragraph>) -> [String; 15] {
-    let paragraph = c.paragraph_id.and_then(|p| paragraphs.get(&p));
+pub fn row<'a>(c: &'a CommentOut, paragraphs: &HashMap<i64, &'a Paragraph>) -> [Cow<'a, str>; 15] {
+    // Borrowed where possible: this runs for every comment of every export.
+    let paragraph = c.paragraph_id.and_then(|p| paragraphs.get(&p).copied());
+    let text = |s: &'a Option<String>| Cow::Borrowed(s.as_deref().unwrap_or_default());
+    let number = |n: Option<i64>| n.map_or(Cow::Borrowed(""), |n| Cow::Owned(n.to_string()));
     [
-        c.id.to_string(),
-        c.parent_id.map(|p| p.to_string()).unwrap_or_default(),
-        paragraph.map(|p| p.number.to_string()).unwrap_or_default(),
-        paragraph.map(|p| p.label.clone()).unwrap_or_default(),
-        c.kind.clone(),
-        c.author.stakeholder_group.clone(),
-        c.author.organization.clone().unwrap_or_default(),
-        c.author.country.clone().unwrap_or_default(),
-        c.author.display_name.clone().unwrap_or_default(),
-        c.author.affiliation_verified.to_string(),
-        c.status.clone(),
-        c.created_at.clone(),
-        c.edited_at.clone().unwrap_or_default(),
-        c.body.clone().unwrap_or_default(),
-        c.proposed_text.clone().unwrap_or_default(),
+        Cow::Owned(c.id.to_string()),
+        number(c.parent_id),
+        number(paragraph.map(|p| i64::from(p.number))),
+        Cow::Borrowed(paragraph.map_or("", |p| p.label.as_str())),
+        Cow::Borrowed(c.kind.as_str()),
+        Cow::Borrowed(c.author.stakeholder_group.as_str()),
+        text(&c.author.organization),
+        text(&c.author.country),
+        text(&c.author.display_name),
+        Cow::Borrowed(if c.author.affiliation_verified {
+            "true"
+        } else {
+            "false"
+        }),
+        Cow::Borrowed(c.status.as_str()),
+        Cow::Borrowed(c.created_at.as_str()),
+        text(&c.edited_at),
+        text(&c.body),
+        text(&c.proposed_text),
     ]
 }
 
@@ -521,6 +541,7 @@ mod tests {
             format: Some("pdf".into()),
             stakeholder_group: Some("aliens".into()),
             status: Some("hidden".into()),
+            tag: Some("C99".into()),
         };
         let Err(AppError::Validation(f)) = Request::parse(1, &q) else {
             panic!("expected a validation error");
@@ -528,5 +549,6 @@ mod tests {
         assert!(f.get("format").is_some());
         assert!(f.get("stakeholder_group").is_some());
         assert!(f.get("status").is_some());
+        assert!(f.get("tag").is_some());
     }
 }

@@ -50,6 +50,7 @@ pub fn each_page(
 ) -> Result<(), ExportError> {
     let mut filter = CommentFilter::of_draft(scope.draft_id);
     filter.group = scope.group.map(|g| g.as_str().to_string());
+    filter.tag = scope.tag.clone();
     filter.kind = kind.map(str::to_string);
     filter.status = if scope.all_statuses {
         StatusFilter::All
@@ -149,6 +150,9 @@ fn roots(
             .filter(c::draft_id.eq(scope.draft_id))
             .filter(c::paragraph_id.is_null()),
     };
+    if let Some(ids) = tagged(conn, scope)? {
+        q = q.filter(c::paragraph_id.eq_any(ids));
+    }
     if let Some(g) = root_group {
         q = q.filter(c::author_group.eq(g.to_string()));
     }
@@ -235,6 +239,15 @@ fn nest(comment: CommentOut, replies: &mut HashMap<i64, Vec<CommentOut>>) -> Nod
     }
 }
 
+/// The paragraphs a `?tag=` export is limited to (replies share their parent's).
+fn tagged(conn: &mut Conn, scope: &Scope) -> QueryResult<Option<Vec<i64>>> {
+    scope
+        .tag
+        .as_deref()
+        .map(|t| crate::drafts::tags::tagged_ids(conn, scope.draft_id, t))
+        .transpose()
+}
+
 /// Comments in scope by paragraph, group and kind, in one query.
 pub fn counts(conn: &mut Conn, scope: &Scope) -> Result<Counts, crate::error::AppError> {
     let mut q = c::table
@@ -245,6 +258,9 @@ pub fn counts(conn: &mut Conn, scope: &Scope) -> Result<Counts, crate::error::Ap
         .into_boxed();
     if let Some(g) = scope.group {
         q = q.filter(c::author_group.eq(g.as_str()));
+    }
+    if let Some(ids) = tagged(conn, scope)? {
+        q = q.filter(c::paragraph_id.eq_any(ids));
     }
     let rows: Vec<(Option<i64>, String, String, i64)> = q.load(conn)?;
     let mut out = Counts::new();

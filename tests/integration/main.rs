@@ -2,9 +2,11 @@
 //! default, PostgreSQL when PLENARY_TEST_DATABASE_URL is set) and a real SMTP server.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod access;
 mod accounts;
 mod comments;
 mod dashboard;
+mod durability;
 mod export;
 mod helpers;
 mod moderation;
@@ -12,3 +14,4 @@ mod notifications;
 mod pages;
 mod revisions;
 mod schema;
+mod security;

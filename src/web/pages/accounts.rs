@@ -245,11 +245,26 @@ pub async fn login(
         csrf: &csrf.0,
         path: req.path(),
     };
-    match service::login(&state, f.email.clone(), f.password).await {
+    match service::login(&state, f.email.clone(), f.password, None).await {
         Ok(li) => Ok(HttpResponse::SeeOther()
             .insert_header(("Location", safe_next(&f.next)))
             .cookie(login_cookie(&li.token, state.config.https()))
             .finish()),
+        // The password was right and the account has a second factor: ask for a code,
+        // carrying a five-minute token instead of the password.
+        Err(AppError::MfaRequired) => {
+            let user = service::user_by_email(&state, f.email.clone())
+                .await?
+                .ok_or(AppError::Unauthorized)?;
+            let token = state
+                .keys
+                .issue_mfa(user.id, user.token_version)
+                .map_err(AppError::Internal)?;
+            Ok(html_response(
+                StatusCode::UNAUTHORIZED,
+                mfa_page(&ctx, &token, &f.next, None),
+            ))
+        }
         Err(
             e @ (AppError::Unauthorized | AppError::Forbidden(_) | AppError::RateLimited { .. }),
         ) => {
@@ -270,6 +285,73 @@ pub async fn login(
             }
             Ok(res)
         }
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn mfa_page(ctx: &Ctx, token: &str, next: &str, message: Option<Notice>) -> Markup {
+    let none = FieldErrors::new();
+    page(
+        ctx,
+        t("mfa.title"),
+        html! {
+            h1 { (t("mfa.title")) }
+            @if let Some(m) = &message { (notice(m)) }
+            p { (t("mfa.lead")) }
+            form class="stack" method="post" action="/login/mfa" {
+                (csrf_field(ctx.csrf))
+                input type="hidden" name="mfa_token" value=(token);
+                input type="hidden" name="next" value=(next);
+                (Field::new("code", t("mfa.code")).required().autocomplete("one-time-code").render(&none))
+                button type="submit" { (t("login.submit")) }
+            }
+        },
+    )
+}
+
+#[derive(Deserialize)]
+pub struct MfaForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    mfa_token: String,
+    #[serde(default)]
+    code: String,
+    #[serde(default)]
+    next: String,
+}
+
+pub async fn login_mfa(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    csrf: CsrfToken,
+    form: web::Form<MfaForm>,
+) -> PageResult {
+    let f = form.into_inner();
+    check_csrf(&csrf, &f.csrf)?;
+    let ctx = Ctx {
+        user: None,
+        csrf: &csrf.0,
+        path: req.path(),
+    };
+    match service::login_second_step(&state, &f.mfa_token, &f.code).await {
+        Ok(li) => Ok(HttpResponse::SeeOther()
+            .insert_header(("Location", safe_next(&f.next)))
+            .cookie(login_cookie(&li.token, state.config.https()))
+            .finish()),
+        Err(AppError::MfaRequired) => Ok(html_response(
+            StatusCode::UNAUTHORIZED,
+            mfa_page(
+                &ctx,
+                &f.mfa_token,
+                &f.next,
+                Some(Notice::Error(t("mfa.wrong"))),
+            ),
+        )),
+        Err(AppError::Unauthorized) => Ok(html_response(
+            StatusCode::UNAUTHORIZED,
+            login_page(&ctx, "", &f.next, Some(Notice::Error(t("mfa.expired")))),
+        )),
         Err(e) => Err(e.into()),
     }
 }
@@ -570,6 +652,22 @@ fn me_page(ctx: &Ctx, user: &User, errors: &FieldErrors, message: Option<Notice>
                 (Field::new("new_password", t("field.new_password")).kind("password").hint(t("field.password.hint")).required().autocomplete("new-password").render(errors))
                 button type="submit" { (t("me.password")) }
             }
+            h2 id="mfa" { (t("mfa.section")) }
+            @if user.totp_enabled {
+                p { (t("mfa.on")) }
+                form class="stack" method="post" action="/me/totp/disable" {
+                    (csrf_field(ctx.csrf))
+                    (Field::new("password", t("field.current_password")).kind("password").required().autocomplete("current-password").prefix("mfa").render(errors))
+                    button type="submit" class="button secondary" { (t("mfa.disable")) }
+                }
+            } @else {
+                @if ctx.user.is_some_and(|u| u.is_moderator()) { p { (t("mfa.required")) } }
+                p { (t("mfa.off")) }
+                form method="post" action="/me/totp/setup" {
+                    (csrf_field(ctx.csrf))
+                    button type="submit" class="button secondary" { (t("mfa.setup")) }
+                }
+            }
             h2 { (t("me.signout_everywhere")) }
             form method="post" action="/me/logout-everywhere" {
                 (csrf_field(ctx.csrf))
@@ -719,4 +817,131 @@ pub async fn logout_everywhere(
         .insert_header(("Location", "/logout"))
         .cookie(logout_cookie(state.config.https()))
         .finish())
+}
+
+// ---------------------------------------------------------------------------------
+// Two-factor authentication
+
+pub async fn mfa_setup(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    PageUser(user): PageUser,
+    csrf: CsrfToken,
+    form: web::Form<CsrfOnly>,
+) -> PageResult {
+    check_csrf(&csrf, &form.csrf)?;
+    let Some(user) = user else {
+        return Ok(login_redirect("/me"));
+    };
+    let (secret, url) = service::mfa_setup(&state, &user).await?;
+    let ctx = Ctx {
+        user: Some(&user),
+        csrf: &csrf.0,
+        path: req.path(),
+    };
+    Ok(ok(mfa_setup_page(&ctx, &secret, &url, &FieldErrors::new())))
+}
+
+fn mfa_setup_page(ctx: &Ctx, secret: &str, url: &str, errors: &FieldErrors) -> Markup {
+    page(
+        ctx,
+        t("mfa.setup"),
+        html! {
+            h1 { (t("mfa.setup")) }
+            p { (t("mfa.scan")) }
+            img src=(crate::auth::mfa::qr_data_uri(url)) alt=(t("mfa.scan")) width="200" height="200";
+            p { (t("mfa.key")) ": " code { (secret) } }
+            (error_summary(errors))
+            form class="stack" method="post" action="/me/totp/enable" {
+                (csrf_field(ctx.csrf))
+                (Field::new("code", t("mfa.code")).required().autocomplete("one-time-code").render(errors))
+                button type="submit" { (t("mfa.enable")) }
+            }
+        },
+    )
+}
+
+#[derive(Deserialize)]
+pub struct CodeForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    code: String,
+}
+
+pub async fn mfa_enable(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    PageUser(user): PageUser,
+    csrf: CsrfToken,
+    form: web::Form<CodeForm>,
+) -> PageResult {
+    check_csrf(&csrf, &form.csrf)?;
+    let Some(user) = user else {
+        return Ok(login_redirect("/me"));
+    };
+    let ctx = Ctx {
+        user: Some(&user),
+        csrf: &csrf.0,
+        path: req.path(),
+    };
+    match service::mfa_enable(&state, &user, &form.code).await {
+        Ok(codes) => Ok(ok(page(
+            &ctx,
+            t("mfa.codes"),
+            html! {
+                h1 { (t("mfa.codes")) }
+                (notice(&Notice::Success(t("mfa.on"))))
+                p { (t("mfa.codes.lead")) }
+                ul class="recovery-codes" { @for c in &codes { li { code { (c) } } } }
+                p { a href="/me" { (t("me.title")) } }
+            },
+        ))),
+        Err(AppError::Validation(errors)) => {
+            let secret = user.totp_secret.clone().unwrap_or_default();
+            let url = crate::auth::mfa::otpauth_url(&secret, &user.email);
+            Ok(html_response(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                mfa_setup_page(&ctx, &secret, &url, &errors),
+            ))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct DisableForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    password: String,
+}
+
+pub async fn mfa_disable(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    PageUser(user): PageUser,
+    csrf: CsrfToken,
+    form: web::Form<DisableForm>,
+) -> PageResult {
+    check_csrf(&csrf, &form.csrf)?;
+    let Some(user) = user else {
+        return Ok(login_redirect("/me"));
+    };
+    let f = form.into_inner();
+    match service::mfa_disable(&state, &user, f.password).await {
+        Ok(()) => Ok(redirect("/me#mfa")),
+        Err(AppError::Validation(errors)) => {
+            let ctx = Ctx {
+                user: Some(&user),
+                csrf: &csrf.0,
+                path: req.path(),
+            };
+            Ok(html_response(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                me_page(&ctx, &user, &errors, None),
+            ))
+        }
+        Err(e) => Err(e.into()),
+    }
 }

@@ -20,7 +20,10 @@ use crate::web::layout::{page, Ctx};
 use crate::web::pages::consultations::{date, status_badge};
 use crate::web::{html_response, ok, redirect, PageError, PageResult};
 
-pub fn require_admin(user: Option<User>) -> Result<User, PageError> {
+pub fn require_admin(state: &AppState, user: Option<User>) -> Result<User, PageError> {
+    let user = user
+        .map(|u| crate::auth::staff_mfa_ok(state, &u).map(|_| u))
+        .transpose()?;
     match user {
         None => Err(PageError(AppError::Unauthorized)),
         Some(u) if u.is_admin() => Ok(u),
@@ -157,7 +160,7 @@ pub async fn index(
     PageUser(user): PageUser,
     csrf: CsrfToken,
 ) -> PageResult {
-    let admin = require_admin(user)?;
+    let admin = require_admin(&state, user)?;
     let ctx = Ctx {
         user: Some(&admin),
         csrf: &csrf.0,
@@ -181,7 +184,7 @@ pub async fn create_consultation(
     form: web::Form<ConsultationForm>,
 ) -> PageResult {
     check_csrf(&csrf, &form.csrf)?;
-    let admin = require_admin(user)?;
+    let admin = require_admin(&state, user)?;
     let f = form.into_inner();
     let input = ConsultationInput::parse(
         true,
@@ -257,7 +260,7 @@ async fn consultation_page(
                 p { (status_badge(&c)) " " a href={ "/consultations/" (c.id) } { (t("admin.public_page")) } }
                 h2 { (t("consultation.drafts")) }
                 @if ds.is_empty() { p { (t("consultation.no_drafts")) } }
-                ul { @for d in &ds { li { a href={ "/drafts/" (d.id) } { (d.title) " — " (d.version_label) } } } }
+                ul { @for d in &ds { li { a href={ "/drafts/" (d.id) } { (d.title) " — " (d.version_label) } " · " a href={ "/admin/drafts/" (d.id) "/tags" } { (t("tags.edit_link")) } } } }
                 h2 { (t("admin.import")) }
                 p class="hint" { (t("admin.import.hint")) }
                 (error_summary(derrors))
@@ -282,7 +285,7 @@ pub async fn show_consultation(
     csrf: CsrfToken,
     path: web::Path<i64>,
 ) -> PageResult {
-    let admin = require_admin(user)?;
+    let admin = require_admin(&state, user)?;
     let ctx = Ctx {
         user: Some(&admin),
         csrf: &csrf.0,
@@ -311,7 +314,7 @@ pub async fn update_consultation(
     form: web::Form<ConsultationForm>,
 ) -> PageResult {
     check_csrf(&csrf, &form.csrf)?;
-    let admin = require_admin(user)?;
+    let admin = require_admin(&state, user)?;
     let id = path.into_inner();
     let f = form.into_inner();
     let result = match ConsultationInput::parse(
@@ -358,7 +361,7 @@ pub async fn import_draft(
     form: web::Form<DraftForm>,
 ) -> PageResult {
     check_csrf(&csrf, &form.csrf)?;
-    let admin = require_admin(user)?;
+    let admin = require_admin(&state, user)?;
     let id = path.into_inner();
     let f = form.into_inner();
     let result = match DraftInput::parse(&f.title, &f.version_label, &f.text) {
@@ -404,7 +407,7 @@ pub async fn users(
     csrf: CsrfToken,
     q: web::Query<UsersQuery>,
 ) -> PageResult {
-    let admin = require_admin(user)?;
+    let admin = require_admin(&state, user)?;
     let q = q.into_inner();
     let role = q.role.clone().filter(|r| Role::parse(r).is_some());
     let group = q
@@ -512,7 +515,7 @@ pub async fn update_user(
     form: web::Form<UserForm>,
 ) -> PageResult {
     check_csrf(&csrf, &form.csrf)?;
-    let admin = require_admin(user)?;
+    let admin = require_admin(&state, user)?;
     let f = form.into_inner();
     let role = match f.role.as_deref() {
         None => None,
@@ -544,7 +547,7 @@ pub async fn retry_email(
     form: web::Form<crate::web::pages::drafts::CsrfForm>,
 ) -> PageResult {
     check_csrf(&csrf, form.csrf())?;
-    require_admin(user)?;
+    require_admin(&state, user)?;
     let id = path.into_inner();
     state
         .db

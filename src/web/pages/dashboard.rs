@@ -32,13 +32,13 @@ fn group_names(groups: &[String]) -> String {
 }
 
 /// A chart, its caption, and its figures as a table that can be opened beside it.
-fn figure(chart: Markup, caption: &str, table: Markup) -> Markup {
+fn figure(chart: Markup, title: &str, caption: &str, table: Markup) -> Markup {
     html! {
         figure class="chart" {
             div class="chart-scroll" { (chart) }
             figcaption { (caption) }
             details class="chart-data" {
-                summary { (t("dash.data_table")) }
+                summary { (t("dash.data_table")) span class="visually-hidden" { ": " (title) } }
                 div class="table-scroll" { (table) }
             }
         }
@@ -190,7 +190,7 @@ fn balance_section(d: &Dashboard) -> Markup {
                         } }
                         tbody {
                             @for p in &flagged {
-                                tr data-key=(p.label) class="flagged" {
+                                tr data-key=(p.number) class="flagged" {
                                     th scope="row" { a href=(para_href(d, p)) { (p.label) } }
                                     td class="num" { (p.total) }
                                     td { @for f in finding(p) { span class="finding" { "⚑ " (f) } " " } }
@@ -243,6 +243,7 @@ fn by_group_section(d: &Dashboard) -> Markup {
             h2 id="by-group-title" { (t("dash.by_group")) }
             (figure(
                 charts::stacked_bars("chart-by-group", t("dash.by_group"), &desc, &rows, false),
+                t("dash.by_group"),
                 t("dash.by_group.caption"),
                 group_table("data-by-group", t("dash.by_group"), t("field.stakeholder_group"), &[t("dash.participants"), t("dash.share")], &table_rows),
             ))
@@ -287,7 +288,7 @@ fn heat_map_section(d: &Dashboard) -> Markup {
         .paragraphs
         .iter()
         .map(|p| Row {
-            key: p.label.clone(),
+            key: p.number.to_string(),
             head: html! { a href=(para_href(d, p)) { (p.label) } },
             extra: vec![
                 html! { (p.tags.join(" ")) },
@@ -298,22 +299,26 @@ fn heat_map_section(d: &Dashboard) -> Markup {
         .collect();
     let untouched_list: Vec<&ParagraphFigures> =
         d.paragraphs.iter().filter(|p| p.total == 0).collect();
-    let table = html! {
-        (group_table("data-heat-map", t("dash.heat"), t("export.paragraph"), &[t("dash.tags"), t("dash.balance.short")], &table_rows))
-        @if !untouched_list.is_empty() {
-            p id="untouched" { (t("dash.heat.untouched_list")) " "
-                @for (i, p) in untouched_list.iter().enumerate() {
-                    @if i > 0 { ", " }
-                    a href=(para_href(d, p)) { (p.label) }
-                }
-            }
-        }
-    };
+    let table = group_table(
+        "data-heat-map",
+        t("dash.heat"),
+        t("export.paragraph"),
+        &[t("dash.tags"), t("dash.balance.short")],
+        &table_rows,
+    );
     html! {
         section id="heat-map" aria-labelledby="heat-map-title" {
             h2 id="heat-map-title" { (t("dash.heat")) }
             p { (t("dash.heat.lead")) }
-            (figure(charts::heat_map("chart-heat-map", t("dash.heat"), &desc, &rows), t("dash.heat.caption"), table))
+            (figure(charts::heat_map("chart-heat-map", t("dash.heat"), &desc, &rows), t("dash.heat"), t("dash.heat.caption"), table))
+            @if !untouched_list.is_empty() {
+                p id="untouched" { strong { (t("dash.heat.untouched_list")) } " "
+                    @for (i, p) in untouched_list.iter().enumerate() {
+                        @if i > 0 { ", " }
+                        a href=(para_href(d, p)) { (p.label) }
+                    }
+                }
+            }
         }
     }
 }
@@ -377,6 +382,7 @@ fn tag_section(d: &Dashboard, action_lines: bool) -> Markup {
             } @else {
                 (figure(
                     charts::stacked_bars(&chart_id, title, &desc, &rows, true),
+                    title,
                     caption,
                     group_table(&table_id, title, t("dash.tag"), &[t("dash.tag.name"), t("dash.tag.paragraphs")], &table_rows),
                 ))
@@ -479,6 +485,7 @@ fn places_section(d: &Dashboard) -> Markup {
             h3 { (t("dash.by_region")) }
             (figure(
                 charts::stacked_bars("chart-by-region", t("dash.by_region"), &region_desc, &region_bars, true),
+                t("dash.by_region"),
                 t("dash.by_region.caption"),
                 html! {
                     (group_table("data-by-region", t("dash.by_region"), t("dash.region"), &[], &region_rows))
@@ -491,6 +498,7 @@ fn places_section(d: &Dashboard) -> Markup {
             }
             (figure(
                 charts::stacked_bars("chart-by-country", t("dash.by_country"), &country_desc, &country_bars, true),
+                t("dash.by_country"),
                 t("dash.by_country.caption"),
                 group_table("data-by-country", t("dash.by_country"), t("dash.country"), &[t("dash.sub_region")], &country_rows),
             ))
@@ -538,6 +546,7 @@ fn over_time_section(d: &Dashboard) -> Markup {
             } @else {
                 (figure(
                     charts::columns_by_day("chart-by-day", t("dash.by_day"), &desc, &days),
+                    t("dash.by_day"),
                     t("dash.by_day.caption"),
                     group_table("data-by-day", t("dash.by_day"), t("dash.day"), &[], &rows),
                 ))

@@ -71,7 +71,7 @@ fn group_counts(counts: Option<&std::collections::BTreeMap<String, i64>>) -> Mar
 
 /// The text without the label it starts with ("PP5. Acknowledging…" under the number
 /// PP5): the number column shows the label once. Other texts are shown whole.
-fn text_without_label<'a>(text: &'a str, label: &str) -> &'a str {
+pub fn text_without_label<'a>(text: &'a str, label: &str) -> &'a str {
     let Some(rest) = text.strip_prefix(label) else {
         return text;
     };

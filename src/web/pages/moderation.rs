@@ -19,7 +19,10 @@ use crate::web::layout::{page, Ctx};
 use crate::web::pages::comments::paragraphs;
 use crate::web::{ok, redirect, PageError, PageResult};
 
-fn require_moderator(user: Option<User>) -> Result<User, PageError> {
+fn require_moderator(state: &AppState, user: Option<User>) -> Result<User, PageError> {
+    let user = user
+        .map(|u| crate::auth::staff_mfa_ok(state, &u).map(|_| u))
+        .transpose()?;
     match user {
         None => Err(PageError(AppError::Unauthorized)),
         Some(u) if u.is_moderator() => Ok(u),
@@ -86,7 +89,7 @@ pub async fn queue(
     csrf: CsrfToken,
     q: web::Query<DoneQuery>,
 ) -> PageResult {
-    let m = require_moderator(user)?;
+    let m = require_moderator(&state, user)?;
     let viewer = Viewer::of(Some(&m));
     let (items, histories) = state
         .db
@@ -129,7 +132,7 @@ pub async fn queue(
                         time datetime=(c.created_at) { (short_time(&c.created_at)) }
                     }
                     @match &item.paragraph {
-                        Some(p) => { p class="muted" { (t("mod.on_paragraph")) " " (p.label) ": " (p.text.chars().take(200).collect::<String>()) "…" } }
+                        Some(p) => { p class="muted" { (t("mod.on_paragraph")) " " (p.label) ": " (crate::web::pages::drafts::text_without_label(&p.text, &p.label).chars().take(200).collect::<String>()) "…" } }
                         None => { p class="muted" { (t("mod.general")) } }
                     }
                     div class="comment-body" { (paragraphs(c.body.as_deref().unwrap_or_default())) }
@@ -187,7 +190,7 @@ pub async fn decide(
     form: web::Form<DecisionForm>,
 ) -> PageResult {
     check_csrf(&csrf, &form.csrf)?;
-    let m = require_moderator(user)?;
+    let m = require_moderator(&state, user)?;
     let f = form.into_inner();
     moderation::moderate(&state, &m, path.into_inner(), f.action, f.reason).await?;
     Ok(redirect("/moderation?done=1"))
@@ -207,7 +210,7 @@ pub async fn suspend(
     form: web::Form<CsrfOnly>,
 ) -> PageResult {
     check_csrf(&csrf, &form.csrf)?;
-    let m = require_moderator(user)?;
+    let m = require_moderator(&state, user)?;
     accounts::admin_update(
         &state,
         &m,
@@ -228,7 +231,7 @@ pub async fn log(
     PageUser(user): PageUser,
     csrf: CsrfToken,
 ) -> PageResult {
-    let m = require_moderator(user)?;
+    let m = require_moderator(&state, user)?;
     let entries = state
         .db
         .run(|conn| Ok(moderation::log(conn, None, 200)?))

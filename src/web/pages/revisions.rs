@@ -332,7 +332,10 @@ pub async fn compare(
 // ------------------------------------------------------------------------------------
 // Admin: revise, review, publish
 
-fn require_admin(user: Option<User>) -> Result<User, PageError> {
+fn require_admin(state: &AppState, user: Option<User>) -> Result<User, PageError> {
+    let user = user
+        .map(|u| crate::auth::staff_mfa_ok(state, &u).map(|_| u))
+        .transpose()?;
     match user {
         Some(u) if u.is_admin() => Ok(u),
         Some(_) => Err(PageError(AppError::forbidden(
@@ -386,7 +389,7 @@ pub async fn revise_form(
     csrf: CsrfToken,
     path: web::Path<i64>,
 ) -> PageResult {
-    let admin = require_admin(user)?;
+    let admin = require_admin(&state, user)?;
     let id = path.into_inner();
     let draft = state.db.run(move |conn| drafts::find(conn, id)).await?;
     let ctx = Ctx {
@@ -414,7 +417,7 @@ pub async fn review(
     if !csrf.matches(&form.csrf) {
         return Err(PageError(AppError::forbidden(t("form.csrf"))));
     }
-    let admin = require_admin(user)?;
+    let admin = require_admin(&state, user)?;
     let id = path.into_inner();
     let f = form.into_inner();
     let text = f.text.clone();
@@ -505,7 +508,7 @@ pub async fn publish(
     if !csrf.matches(&form.csrf) {
         return Err(PageError(AppError::forbidden(t("form.csrf"))));
     }
-    let admin = require_admin(user)?;
+    let admin = require_admin(&state, user)?;
     let id = path.into_inner();
     let f = form.into_inner();
     // Earlier paragraph numbers → ids.

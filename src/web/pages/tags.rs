@@ -184,7 +184,7 @@ pub async fn editor(
     path: web::Path<i64>,
     q: web::Query<EditorQuery>,
 ) -> PageResult {
-    let admin = require_admin(user)?;
+    let admin = require_admin(&state, user)?;
     let ctx = Ctx {
         user: Some(&admin),
         csrf: &csrf.0,
@@ -210,7 +210,7 @@ pub async fn save(
     form: web::Form<TagsForm>,
 ) -> PageResult {
     check_csrf(&csrf, &form.csrf)?;
-    let admin = require_admin(user)?;
+    let admin = require_admin(&state, user)?;
     let (draft_id, paragraph_id) = path.into_inner();
     let f = form.into_inner();
     // The paragraph must belong to the draft in the path.

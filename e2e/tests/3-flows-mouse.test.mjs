@@ -199,6 +199,8 @@ test('an administrator creates a consultation and imports a draft', async () => 
     ['PP1', '1', '2'],
   );
   await page.getByRole('heading', { level: 2, name: 'Commitments' }).waitFor();
+  // The label is shown once, in the number column, not again at the start of the text.
+  assert.match(await page.locator('main .para-text').first().innerText(), /^Recalling the Global Digital Compact/);
   await ctx.close();
 });
 

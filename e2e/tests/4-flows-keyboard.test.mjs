@@ -55,6 +55,46 @@ test('keyboard: register, verify the email address, sign in', async () => {
   state.page = page;
 });
 
+test('keyboard: errors are announced and linked to their fields', async () => {
+  const ctx = await newContext(browser);
+  const page = await ctx.newPage();
+  await page.goto(url('/register'));
+  await skipToMain(page);
+  await typeInto(page, page.getByLabel('Email address'), 'not an address');
+  await typeInto(page, page.getByLabel('Password', { exact: true }), 'short');
+  await page.keyboard.press('Enter');
+  await page.getByRole('alert').first().waitFor();
+  const invalid = await page.locator('main [aria-invalid="true"]').evaluateAll((els) =>
+    els.map((el) => {
+      const label = document.querySelector(`label[for="${el.id}"]`)?.textContent.trim();
+      const described = (el.getAttribute('aria-describedby') || '')
+        .split(/\s+/)
+        .map((id) => document.getElementById(id)?.textContent.trim() || '')
+        .join(' ');
+      return { id: el.id, label, described };
+    }),
+  );
+  const names = invalid.map((f) => f.label);
+  for (const want of ['Email address', 'Password', 'Your name as others will see it', 'Stakeholder group']) {
+    assert.ok(names.includes(want), `${want} is marked invalid (${names.join(', ')})`);
+  }
+  for (const f of invalid) {
+    assert.ok(f.label, `${f.id} has a label`);
+    assert.match(f.described, /\S/, `${f.label}: the error is linked with aria-describedby`);
+  }
+  // The summary's links lead to the fields.
+  const links = await page.locator('#error-summary a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  assert.ok(links.length >= invalid.length);
+  for (const href of links) {
+    assert.equal(await page.locator(href).count(), 1, `${href} leads to a field`);
+  }
+  // Following one with the keyboard puts the focus in its field.
+  await tabTo(page, page.locator('#error-summary a').first());
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), links[0].slice(1));
+  await ctx.close();
+});
+
 test('keyboard: a wrong password is announced and the form keeps the address', async () => {
   const ctx = await newContext(browser);
   const page = await ctx.newPage();

@@ -1,0 +1,1778 @@
+//! The access-control matrix of issue 9 (ASVS V8): every API and page route, called by
+//! every kind of caller, against the policy of SPEC §1 and §4, including objects that
+//! belong to someone else (IDOR) and fields that no caller may set (mass assignment).
+//!
+//! Each table row names a route as registered in `src/api/mod.rs` or `src/web/mod.rs`,
+//! a concrete path and body with `<placeholders>`, and the status every kind of caller
+//! must get. One fixture per test function; every row is tried for every caller and
+//! every mismatch is printed before the test fails, so one run shows them all.
+//!
+//! Expectations read `all=403 anon=401 mod=200`: `all` is the default, the other keys
+//! override it for `anon` (no token, no cookie), `part` (a participant of each of the
+//! six stakeholder groups, none the author), `author` (who wrote the fixture's
+//! comments), `unv` (a participant whose email is not verified), `mod`, `admin` and
+//! `susp` (a suspended participant, with the token and cookie they had before). A code
+//! followed by `+` means the row's secret text must be in the answer, `-` that it must
+//! not; `L` means a 303 to the login page.
+
+use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
+
+use diesel::prelude::*;
+use plenary::accounts::model::Group;
+use plenary::db::schema::{comments, users};
+use reqwest::cookie::{CookieStore, Jar};
+use serde_json::{json, Value};
+
+use crate::helpers::*;
+
+/// A password strong enough for any strength check, for registrations in the tables.
+const STRONG: &str = "Zr4!mQ9#vLp2@xT7-kelp-orbit";
+const DRAFT: &str = "# Preamble\n\nPP1. Recalling the Geneva phase,\n\n# Operative part\n\n1. Commits to connectivity;\n\n2. Decides to review progress in 2030.\n";
+const PENDING: &str = "PENDINGMARK";
+const HIDDEN: &str = "HIDDENMARK";
+const REJECTED: &str = "REJECTEDMARK";
+const WITHDRAWN: &str = "WITHDRAWNMARK";
+
+// ------------------------------------------------------------------------------------
+// Callers
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Who {
+    Anonymous,
+    Participant(Group),
+    Author,
+    Unverified,
+    Moderator,
+    Admin,
+    Suspended,
+}
+
+impl Who {
+    fn key(self) -> &'static str {
+        match self {
+            Who::Anonymous => "anon",
+            Who::Participant(_) => "part",
+            Who::Author => "author",
+            Who::Unverified => "unv",
+            Who::Moderator => "mod",
+            Who::Admin => "admin",
+            Who::Suspended => "susp",
+        }
+    }
+
+    fn label(self) -> String {
+        match self {
+            Who::Participant(g) => format!("participant ({})", g.as_str()),
+            other => other.key().to_string(),
+        }
+    }
+}
+
+const KEYS: [&str; 7] = ["anon", "part", "author", "unv", "mod", "admin", "susp"];
+
+struct Caller {
+    who: Who,
+    user: Option<TestUser>,
+    /// The bearer token sent to the API (the stale one for the suspended caller).
+    token: Option<String>,
+    jar: Arc<Jar>,
+    /// The page client: its own cookie jar, signed in through /login.
+    client: reqwest::Client,
+    csrf: String,
+    /// The suspended caller's cookies from before the suspension.
+    stale_cookies: Option<String>,
+}
+
+impl Caller {
+    fn id(&self) -> Option<i64> {
+        self.user.as_ref().map(|u| u.id)
+    }
+}
+
+fn page_client(jar: Arc<Jar>) -> reqwest::Client {
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .cookie_provider(jar)
+        .build()
+        .unwrap()
+}
+
+/// What a browser sends with a form of our own pages.
+fn same_site(app: &TestApp, r: reqwest::RequestBuilder) -> reqwest::RequestBuilder {
+    r.header("Origin", app.address.as_str())
+        .header("Sec-Fetch-Site", "same-origin")
+}
+
+/// The CSRF token the pages hand this client.
+async fn page_csrf(app: &TestApp, client: &reqwest::Client) -> String {
+    let html = client
+        .get(app.url("/password-reset"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let doc = scraper::Html::parse_document(&html);
+    let sel = scraper::Selector::parse("input[name=csrf]").unwrap();
+    doc.select(&sel)
+        .next()
+        .and_then(|e| e.value().attr("value"))
+        .expect("the password reset page has a CSRF field")
+        .to_string()
+}
+
+async fn sign_in(app: &TestApp, client: &reqwest::Client, email: &str) -> String {
+    let csrf = page_csrf(app, client).await;
+    let res = same_site(app, client.post(app.url("/login")))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("email", email),
+            ("password", PASSWORD),
+            ("next", "/"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303, "signing in as {email}");
+    page_csrf(app, client).await
+}
+
+// ------------------------------------------------------------------------------------
+// Expectations
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Want {
+    Status(u16),
+    /// 303 to /login.
+    Login,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Expect {
+    want: Want,
+    /// Some(true): the secret must be in the answer; Some(false): it must not.
+    sees: Option<bool>,
+}
+
+fn parse_expect(spec: &str) -> HashMap<&'static str, Expect> {
+    let mut out = HashMap::new();
+    let parse_one = |v: &str| {
+        let (code, sees) = match v.strip_suffix('+') {
+            Some(c) => (c, Some(true)),
+            None => match v.strip_suffix('-') {
+                Some(c) => (c, Some(false)),
+                None => (v, None),
+            },
+        };
+        let want = if code == "L" {
+            Want::Login
+        } else {
+            Want::Status(code.parse().unwrap_or_else(|_| panic!("bad code {v:?}")))
+        };
+        Expect { want, sees }
+    };
+    for part in spec.split_whitespace() {
+        let (k, v) = part.split_once('=').expect("key=code");
+        if k == "all" {
+            for key in KEYS {
+                out.entry(key).or_insert(parse_one(v));
+            }
+        } else {
+            let key = KEYS
+                .into_iter()
+                .find(|x| *x == k)
+                .unwrap_or_else(|| panic!("unknown caller key {k:?} in {spec:?}"));
+            out.insert(key, parse_one(v));
+        }
+    }
+    for key in KEYS {
+        assert!(out.contains_key(key), "{spec:?} says nothing about {key}");
+    }
+    out
+}
+
+// ------------------------------------------------------------------------------------
+// Rows
+
+#[derive(Clone)]
+struct Row {
+    method: &'static str,
+    /// The route as registered; "" for a path that no route serves.
+    route: &'static str,
+    path: &'static str,
+    /// JSON for the API; `k=v&k=v` for page forms (values may hold spaces).
+    body: String,
+    expect: &'static str,
+    /// A text that only some callers may read.
+    secret: &'static str,
+}
+
+fn r(
+    method: &'static str,
+    route: &'static str,
+    path: &'static str,
+    body: impl Into<String>,
+    expect: &'static str,
+) -> Row {
+    Row {
+        method,
+        route,
+        path,
+        body: body.into(),
+        expect,
+        secret: "",
+    }
+}
+
+impl Row {
+    fn secret(mut self, s: &'static str) -> Row {
+        self.secret = s;
+        self
+    }
+}
+
+/// Routes after which the caller's sessions are gone and must be set up again.
+fn signs_out(route: &str) -> bool {
+    matches!(route, "/auth/logout" | "/logout" | "/me/logout-everywhere")
+}
+
+/// SPEC §1 and §4 for the JSON API, one row per (route, object).
+fn api_rows() -> Vec<Row> {
+    vec![
+        // Accounts: open to anyone; a bearer token changes nothing.
+        r(
+            "POST",
+            "/auth/register",
+            "/auth/register",
+            r#"{"email":"<fresh_email>","password":"<strong>","display_name":"New person","stakeholder_group":"academia"}"#,
+            "all=201",
+        ),
+        r(
+            "POST",
+            "/auth/register",
+            "/auth/register",
+            r#"{"email":"<author_email>","password":"<strong>","display_name":"Copycat","stakeholder_group":"academia"}"#,
+            "all=409",
+        ),
+        r(
+            "POST",
+            "/auth/verify-email",
+            "/auth/verify-email",
+            r#"{"token":"not-a-token"}"#,
+            "all=422",
+        ),
+        r(
+            "POST",
+            "/auth/login",
+            "/auth/login",
+            r#"{"email":"<author_email>","password":"<password>"}"#,
+            "all=200",
+        ),
+        r(
+            "POST",
+            "/auth/login",
+            "/auth/login",
+            r#"{"email":"<author_email>","password":"wrong password!"}"#,
+            "all=401",
+        ),
+        r(
+            "POST",
+            "/auth/login",
+            "/auth/login",
+            r#"{"email":"<susp_email>","password":"<password>"}"#,
+            "all=403",
+        ),
+        r(
+            "POST",
+            "/auth/password-reset",
+            "/auth/password-reset",
+            r#"{"email":"<author_email>"}"#,
+            "all=202",
+        ),
+        r(
+            "POST",
+            "/auth/password-reset/confirm",
+            "/auth/password-reset/confirm",
+            r#"{"token":"not-a-token","password":"<strong>"}"#,
+            "all=422",
+        ),
+        r(
+            "POST",
+            "/auth/logout",
+            "/auth/logout",
+            "",
+            "all=204 anon=401 susp=401",
+        ),
+        // Only one's own account: /me names nobody else, whatever the query says.
+        r("GET", "/me", "/me", "", "all=200 anon=401 susp=401"),
+        r(
+            "GET",
+            "/me",
+            "/me?user_id=<author_id>&id=<author_id>",
+            "",
+            "all=200 anon=401 susp=401",
+        ),
+        r(
+            "PATCH",
+            "/me",
+            "/me",
+            r#"{"notification_mode":"immediate"}"#,
+            "all=200 anon=401 susp=401",
+        ),
+        r(
+            "POST",
+            "/me/password",
+            "/me/password",
+            r#"{"current_password":"not my password","new_password":"<strong>"}"#,
+            "all=422 anon=401 susp=401",
+        ),
+        // The second factor: each caller enrols only themselves.
+        r(
+            "POST",
+            "/me/totp/setup",
+            "/me/totp/setup",
+            "",
+            "all=200 anon=401 susp=401",
+        ),
+        r(
+            "POST",
+            "/me/totp/enable",
+            "/me/totp/enable",
+            r#"{"code":"000000"}"#,
+            "all=422 anon=401 susp=401",
+        ),
+        r(
+            "POST",
+            "/me/totp/disable",
+            "/me/totp/disable",
+            r#"{"password":"wrong password!"}"#,
+            "all=422 anon=401 susp=401",
+        ),
+        r("GET", "", "/users/<author_id>", "", "all=404"),
+        r("GET", "", "/me/<author_id>", "", "all=404"),
+        // Administration of accounts.
+        r(
+            "GET",
+            "/admin/users",
+            "/admin/users",
+            "",
+            "all=403 anon=401 susp=401 admin=200",
+        ),
+        r(
+            "PATCH",
+            "/admin/users/{id}",
+            "/admin/users/<fresh_user>",
+            r#"{"suspended":true}"#,
+            "all=403 anon=401 susp=401 mod=200 admin=200",
+        ),
+        r(
+            "PATCH",
+            "/admin/users/{id}",
+            "/admin/users/<fresh_user>",
+            r#"{"role":"moderator"}"#,
+            "all=403 anon=401 susp=401 admin=200",
+        ),
+        r(
+            "PATCH",
+            "/admin/users/{id}",
+            "/admin/users/<fresh_user>",
+            r#"{"affiliation_verified":true}"#,
+            "all=403 anon=401 susp=401 admin=200",
+        ),
+        r(
+            "PATCH",
+            "/admin/users/{id}",
+            "/admin/users/<fresh_mod>",
+            r#"{"suspended":true}"#,
+            "all=403 anon=401 susp=401 admin=200",
+        ),
+        // Consultations, drafts, paragraphs.
+        r("GET", "/consultations", "/consultations", "", "all=200"),
+        r(
+            "POST",
+            "/consultations",
+            "/consultations",
+            r#"{"title":"Another","summary":"S"}"#,
+            "all=403 anon=401 susp=401 admin=201",
+        ),
+        r(
+            "GET",
+            "/consultations/{id}",
+            "/consultations/<cons>",
+            "",
+            "all=200",
+        ),
+        r(
+            "PATCH",
+            "/consultations/{id}",
+            "/consultations/<cons>",
+            r#"{"summary":"Review of WSIS"}"#,
+            "all=403 anon=401 susp=401 admin=200",
+        ),
+        r(
+            "POST",
+            "/consultations/{id}/drafts",
+            "/consultations/<cons>/drafts",
+            r##"{"title":"Annex","version_label":"Zero draft","text":"# A\n\nOne.\n"}"##,
+            "all=403 anon=401 susp=401 admin=201",
+        ),
+        r("GET", "/drafts/{id}", "/drafts/<draft>", "", "all=200"),
+        r(
+            "GET",
+            "/drafts/{id}/stats",
+            "/drafts/<draft>/stats",
+            "",
+            "all=200",
+        ),
+        r(
+            "GET",
+            "/drafts/{id}/dashboard",
+            "/drafts/<draft>/dashboard",
+            "",
+            "all=200",
+        ),
+        r(
+            "PATCH",
+            "/paragraphs/{id}",
+            "/paragraphs/<p2>",
+            r#"{"tags":["C1"]}"#,
+            "all=403 anon=401 susp=401 admin=200",
+        ),
+        r(
+            "POST",
+            "/drafts/{id}/revisions",
+            "/drafts/<fresh_draft>/revisions",
+            r##"{"version_label":"Rev.1","text":"# A\n\nOne, revised.\n"}"##,
+            "all=403 anon=401 susp=401 admin=201",
+        ),
+        r(
+            "GET",
+            "/drafts/{id}/concordance",
+            "/drafts/<draft>/concordance",
+            "",
+            "all=200",
+        ),
+        r(
+            "GET",
+            "/drafts/{id}/export",
+            "/drafts/<pre_draft>/export?format=csv",
+            "",
+            "all=200- susp=401",
+        )
+        .secret(PENDING),
+        r(
+            "GET",
+            "/drafts/{id}/export",
+            "/drafts/<pre_draft>/export?format=csv&status=all",
+            "",
+            "all=403 anon=401 susp=401 mod=200+ admin=200+",
+        )
+        .secret(PENDING),
+        r(
+            "POST",
+            "/drafts/{id}/follow",
+            "/drafts/<draft>/follow",
+            "",
+            "all=204 anon=401 susp=401",
+        ),
+        r(
+            "DELETE",
+            "/drafts/{id}/follow",
+            "/drafts/<draft>/follow",
+            "",
+            "all=204 anon=401 susp=401",
+        ),
+        r(
+            "PUT",
+            "/comments/{id}/disposition",
+            "/comments/<pub>/disposition",
+            r#"{"disposition":"noted"}"#,
+            "all=403 anon=401 susp=401 mod=200 admin=200",
+        ),
+        // Comments: lists show others' unpublished comments to moderators only.
+        r(
+            "GET",
+            "/drafts/{id}/comments",
+            "/drafts/<pre_draft>/comments",
+            "",
+            "all=200- susp=401 author=200+",
+        )
+        .secret(PENDING),
+        r(
+            "GET",
+            "/drafts/{id}/comments",
+            "/drafts/<pre_draft>/comments?status=pending",
+            "",
+            "all=200- anon=401 susp=401 author=200+ mod=200+ admin=200+",
+        )
+        .secret(PENDING),
+        r(
+            "GET",
+            "/drafts/{id}/comments",
+            "/drafts/<pre_draft>/comments?status=all",
+            "",
+            "all=403 anon=401 susp=401 mod=200+ admin=200+",
+        )
+        .secret(PENDING),
+        r(
+            "GET",
+            "/drafts/{id}/comments",
+            "/drafts/<draft>/comments",
+            "",
+            "all=200- susp=401 author=200+",
+        )
+        .secret(HIDDEN),
+        r(
+            "GET",
+            "/drafts/{id}/comments",
+            "/drafts/<draft>/comments?status=hidden",
+            "",
+            "all=200- anon=401 susp=401 author=200+ mod=200+ admin=200+",
+        )
+        .secret(HIDDEN),
+        r(
+            "POST",
+            "/drafts/{id}/comments",
+            "/drafts/<draft>/comments",
+            r#"{"paragraph_id":"<p1>","body":"A new comment"}"#,
+            "all=201 anon=401 susp=401 unv=403",
+        ),
+        r(
+            "POST",
+            "/drafts/{id}/comments",
+            "/drafts/<pre_draft>/comments",
+            r#"{"paragraph_id":"<pre_p1>","body":"A new comment, held"}"#,
+            "all=201 anon=401 susp=401 unv=403",
+        ),
+        r(
+            "GET",
+            "/comments/{id}",
+            "/comments/<pub>",
+            "",
+            "all=200 susp=401",
+        ),
+        r(
+            "GET",
+            "/comments/{id}",
+            "/comments/<pending>",
+            "",
+            "all=404 susp=401 author=200+ mod=200+ admin=200+",
+        )
+        .secret(PENDING),
+        r(
+            "GET",
+            "/comments/{id}",
+            "/comments/<hidden>",
+            "",
+            "all=404 susp=401 author=200+ mod=200+ admin=200+",
+        )
+        .secret(HIDDEN),
+        r(
+            "GET",
+            "/comments/{id}",
+            "/comments/<rejected>",
+            "",
+            "all=404 susp=401 author=200+ mod=200+ admin=200+",
+        )
+        .secret(REJECTED),
+        r(
+            "GET",
+            "/comments/{id}",
+            "/comments/<withdrawn>",
+            "",
+            "all=404 susp=401 author=200+ mod=200+ admin=200+",
+        )
+        .secret(WITHDRAWN),
+        // IDOR: only the author edits or withdraws; others' unpublished comments do not exist.
+        r(
+            "PATCH",
+            "/comments/{id}",
+            "/comments/<pub>",
+            r#"{"body":"Edited by its author"}"#,
+            "all=403 anon=401 susp=401 author=200",
+        ),
+        r(
+            "PATCH",
+            "/comments/{id}",
+            "/comments/<pending>",
+            r#"{"body":"PENDINGMARK, edited"}"#,
+            "all=404 anon=401 susp=401 unv=403 author=200 mod=403 admin=403",
+        ),
+        r(
+            "PATCH",
+            "/comments/{id}",
+            "/comments/<hidden>",
+            r#"{"body":"HIDDENMARK, edited"}"#,
+            "all=404 anon=401 susp=401 unv=403 author=409 mod=403 admin=403",
+        ),
+        r(
+            "DELETE",
+            "/comments/{id}",
+            "/comments/<fresh_pub>",
+            "",
+            "all=403 anon=401 susp=401 author=204",
+        ),
+        r(
+            "DELETE",
+            "/comments/{id}",
+            "/comments/<fresh_pending>",
+            "",
+            "all=404 anon=401 susp=401 author=204 mod=403 admin=403",
+        ),
+        r(
+            "POST",
+            "/comments/{id}/flags",
+            "/comments/<fresh_pub>/flags",
+            r#"{"reason":"spam"}"#,
+            "all=201 anon=401 susp=401 author=403 unv=403",
+        ),
+        r(
+            "POST",
+            "/comments/{id}/flags",
+            "/comments/<pending>/flags",
+            r#"{"reason":"spam"}"#,
+            "all=404 anon=401 susp=401 unv=403 author=403 mod=409 admin=409",
+        ),
+        // Moderation.
+        r(
+            "POST",
+            "/comments/{id}/moderation",
+            "/comments/<fresh_pending>/moderation",
+            r#"{"action":"approve"}"#,
+            "all=403 anon=401 susp=401 mod=200 admin=200",
+        ),
+        r(
+            "POST",
+            "/comments/{id}/moderation",
+            "/comments/<fresh_pub>/moderation",
+            r#"{"action":"hide","reason":"Off topic"}"#,
+            "all=403 anon=401 susp=401 mod=200 admin=200",
+        ),
+        r(
+            "GET",
+            "/comments/{id}/history",
+            "/comments/<pub>/history",
+            "",
+            "all=403 anon=401 susp=401 mod=200 admin=200",
+        ),
+        r(
+            "GET",
+            "/moderation/queue",
+            "/moderation/queue",
+            "",
+            "all=403 anon=401 susp=401 mod=200+ admin=200+",
+        )
+        .secret(PENDING),
+        r(
+            "GET",
+            "/moderation/log",
+            "/moderation/log",
+            "",
+            "all=403 anon=401 susp=401 mod=200 admin=200",
+        ),
+    ]
+}
+
+/// SPEC §1, §4 and §7 for the pages. A suspended caller's old cookie counts for nothing,
+/// so they are treated as a visitor who is not signed in.
+fn page_rows() -> Vec<Row> {
+    const ADMIN: &str = "all=403 anon=401 susp=401 admin=200";
+    const ADMIN_POST: &str = "all=403 anon=401 susp=401 admin=303";
+    const MODS: &str = "all=403 anon=401 susp=401 mod=200 admin=200";
+    const MODS_POST: &str = "all=403 anon=401 susp=401 mod=303 admin=303";
+    const USERS_POST: &str = "all=303 anon=L susp=L";
+    vec![
+        r("GET", "/static/style.css", "/static/style.css", "", "all=200"),
+        r("GET", "/", "/", "", "all=200"),
+        r("GET", "/consultations/{id}", "/consultations/<cons>", "", "all=200"),
+        r("GET", "/drafts/{id}", "/drafts/<draft>", "", "all=200"),
+        r("GET", "/drafts/{id}/general", "/drafts/<draft>/general", "", "all=200"),
+        r("GET", "/drafts/{id}/paragraphs/{pid}", "/drafts/<pre_draft>/paragraphs/<pre_p1>", "",
+          "all=200- author=200+").secret(PENDING),
+        r("GET", "/drafts/{id}/paragraphs/{pid}", "/drafts/<draft>/paragraphs/<p2>", "",
+          "all=200- author=200+").secret(HIDDEN),
+        r("GET", "/drafts/{id}/dashboard", "/drafts/<draft>/dashboard", "", "all=200"),
+        r("GET", "/drafts/{id}/concordance", "/drafts/<draft>/concordance", "", "all=200"),
+        r("GET", "/drafts/{id}/compare", "/drafts/<draft>/compare", "", "all=200"),
+        r("GET", "/drafts/{id}/export", "/drafts/<pre_draft>/export?format=csv", "", "all=200-")
+            .secret(PENDING),
+        r("GET", "/drafts/{id}/export", "/drafts/<pre_draft>/export?format=csv&status=all", "",
+          "all=403 anon=401 susp=401 mod=200+ admin=200+").secret(PENDING),
+        r("GET", "/register", "/register", "", "all=200"),
+        r("GET", "/login", "/login", "", "all=200"),
+        r("GET", "/logout", "/logout", "", "all=200"),
+        r("GET", "/verify-email", "/verify-email", "", "all=200"),
+        r("GET", "/verify-email", "/verify-email?token=not-a-token", "", "all=422"),
+        r("GET", "/password-reset", "/password-reset", "", "all=200"),
+        r("GET", "/password-reset", "/password-reset?token=not-a-token", "", "all=200"),
+        r("GET", "/me", "/me", "", "all=200 anon=L susp=L"),
+        r("GET", "/unsubscribe", "/unsubscribe?token=<unsub_author>", "", "all=200"),
+        r("GET", "/unsubscribe", "/unsubscribe?token=<forged_unsub>", "", "all=404"),
+        r("GET", "/moderation", "/moderation", "", "all=403 anon=401 susp=401 mod=200+ admin=200+")
+            .secret(PENDING),
+        r("GET", "/moderation/log", "/moderation/log", "", MODS),
+        r("GET", "/admin", "/admin", "", ADMIN),
+        r("GET", "/admin/users", "/admin/users", "", ADMIN),
+        r("GET", "/admin/consultations/{id}", "/admin/consultations/<cons>", "", ADMIN),
+        r("GET", "/admin/drafts/{id}/revise", "/admin/drafts/<draft>/revise", "", ADMIN),
+        r("GET", "/admin/drafts/{id}/tags", "/admin/drafts/<draft>/tags", "", ADMIN),
+        // Forms, each posted with the caller's CSRF token from a same-origin page.
+        r("POST", "/register", "/register",
+          "email=<fresh_email>&password=<strong>&display_name=New person&stakeholder_group=academia&organization=Uni&country=KE",
+          "all=200"),
+        r("POST", "/login", "/login", "email=<author_email>&password=wrong password!&next=/", "all=401"),
+        r("POST", "/password-reset", "/password-reset", "email=<author_email>", "all=202"),
+        r("POST", "/password-reset/confirm", "/password-reset/confirm", "token=not-a-token&password=<strong>",
+          "all=422"),
+        r("POST", "/me", "/me", "notification_mode=immediate", "all=200 anon=L susp=L"),
+        r("POST", "/me/password", "/me/password", "current_password=not my password&new_password=<strong>",
+          "all=422 anon=L susp=L"),
+        r("POST", "/login/mfa", "/login/mfa", "mfa_token=not-a-token&code=000000&next=/", "all=401"),
+        r("POST", "/me/totp/setup", "/me/totp/setup", "", "all=200 anon=L susp=L"),
+        r("POST", "/me/totp/enable", "/me/totp/enable", "code=000000", "all=422 anon=L susp=L"),
+        r("POST", "/me/totp/disable", "/me/totp/disable", "password=wrong password!", "all=422 anon=L susp=L"),
+        r("POST", "/drafts/{id}/follow", "/drafts/<draft>/follow", "follow=on", USERS_POST),
+        r("POST", "/drafts/{id}/comments", "/drafts/<draft>/comments",
+          "paragraph_id=<p1>&kind=comment&body=A comment from the page&attribution=name",
+          "all=303 anon=L susp=L unv=403"),
+        r("POST", "/comments/{id}/edit", "/comments/<pub>/edit", "body=Edited from the page",
+          "all=403 anon=L susp=L author=303"),
+        r("POST", "/comments/{id}/edit", "/comments/<pending>/edit", "body=PENDINGMARK, edited",
+          "all=404 anon=L susp=L unv=403 author=303 mod=403 admin=403"),
+        r("POST", "/comments/{id}/withdraw", "/comments/<fresh_pub>/withdraw", "",
+          "all=403 anon=L susp=L author=303"),
+        r("POST", "/comments/{id}/withdraw", "/comments/<fresh_pending>/withdraw", "",
+          "all=404 anon=L susp=L author=303 mod=403 admin=403"),
+        r("POST", "/comments/{id}/flag", "/comments/<fresh_pub>/flag", "reason=spam",
+          "all=303 anon=L susp=L author=403 unv=403"),
+        r("POST", "/comments/{id}/disposition", "/comments/<pub>/disposition", "disposition=noted", MODS_POST),
+        r("POST", "/moderation/comments/{id}", "/moderation/comments/<fresh_pending>", "action=approve", MODS_POST),
+        r("POST", "/moderation/users/{id}/suspend", "/moderation/users/<fresh_user>/suspend", "", MODS_POST),
+        r("POST", "/moderation/users/{id}/suspend", "/moderation/users/<fresh_mod>/suspend", "", ADMIN_POST),
+        r("POST", "/admin/consultations", "/admin/consultations", "title=New consultation&summary=S&moderation=post",
+          ADMIN_POST),
+        r("POST", "/admin/consultations/{id}", "/admin/consultations/<cons>",
+          "title=WSIS+20&summary=Review&moderation=post", ADMIN_POST),
+        r("POST", "/admin/consultations/{id}/drafts", "/admin/consultations/<cons>/drafts",
+          "title=Annex&version_label=Zero draft&text=# A\n\nOne.\n", ADMIN_POST),
+        r("POST", "/admin/users/{id}", "/admin/users/<fresh_user>", "role=participant", ADMIN_POST),
+        r("POST", "/admin/emails/{id}/retry", "/admin/emails/<author_id>/retry", "", ADMIN_POST),
+        r("POST", "/admin/drafts/{id}/revise", "/admin/drafts/<draft>/revise",
+          "version_label=Rev.1&text=# A\n\nOne, revised.\n", "all=403 anon=401 susp=401 admin=200"),
+        r("POST", "/admin/drafts/{id}/revise/publish", "/admin/drafts/<fresh_draft>/revise/publish",
+          "version_label=Rev.1&text=# A\n\nOne, revised.\n", ADMIN_POST),
+        r("POST", "/admin/drafts/{id}/tags/{pid}", "/admin/drafts/<draft>/tags/<p2>", "tags=C1", ADMIN_POST),
+        // The unsubscribe link is its own authority (RFC 8058): no session, no CSRF token.
+        r("POST", "/unsubscribe", "/unsubscribe?token=<unsub_author>", "", "all=200"),
+        r("POST", "/unsubscribe", "/unsubscribe?token=<forged_unsub>", "", "all=404"),
+        // Last: these end the caller's sessions (the harness signs in again).
+        r("POST", "/logout", "/logout", "", "all=303"),
+        r("POST", "/me/logout-everywhere", "/me/logout-everywhere", "", "all=303"),
+    ]
+}
+
+// ------------------------------------------------------------------------------------
+// The fixture
+
+/// An object made for one call, so that calls do not disturb each other.
+#[derive(Debug, Clone, Copy)]
+enum Fresh {
+    Comment(i64),
+    User(i64),
+    /// A draft or an address: nothing a refused call could change.
+    Other,
+}
+
+/// What a fresh object looked like before a call, to prove a refused call changed nothing.
+#[derive(Debug, PartialEq, Eq)]
+enum Snapshot {
+    Comment {
+        status: String,
+        body: String,
+        author: i64,
+    },
+    User {
+        role: String,
+        suspended: bool,
+        verified: bool,
+        version: i32,
+    },
+    Nothing,
+}
+
+struct Fixture {
+    app: TestApp,
+    api: reqwest::Client,
+    vars: HashMap<&'static str, String>,
+    callers: Vec<Caller>,
+    author: TestUser,
+    admin: TestUser,
+}
+
+fn id_of(v: &Value) -> String {
+    v["id"]
+        .as_str()
+        .map(str::to_string)
+        .or_else(|| v["id"].as_i64().map(|n| n.to_string()))
+        .unwrap_or_else(|| panic!("no id in {v}"))
+}
+
+impl Fixture {
+    async fn new() -> Fixture {
+        let app = spawn_app_with(|c| {
+            // Rate limits have their own tests; here they would only get in the way.
+            c.rate_limits = false;
+            c.flag_threshold = 1000;
+        })
+        .await;
+        let api = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap();
+        let admin = app.admin().await;
+        let moderator = app.moderator().await;
+        let author = app.participant(Group::CivilSociety).await;
+        let unverified = app.participant(Group::Academia).await;
+        let suspended = app.participant(Group::Government).await;
+        let uid = unverified.id;
+        app.db()
+            .run(move |conn| {
+                diesel::update(users::table.find(uid))
+                    .set(users::email_verified.eq(false))
+                    .execute(conn)?;
+                Ok(())
+            })
+            .await
+            .unwrap();
+
+        let mut vars: HashMap<&'static str, String> = HashMap::new();
+        let a = Some(admin.token.as_str());
+        let (cons, draft) = consultation_with_draft(&app, a, "post").await;
+        let (pre_cons, pre_draft) = consultation_with_draft(&app, a, "pre").await;
+        vars.insert("cons", id_of(&cons));
+        vars.insert("draft", id_of(&draft));
+        vars.insert("p1", draft["paragraphs"][1]["id"].as_str().unwrap().into());
+        vars.insert("p2", draft["paragraphs"][2]["id"].as_str().unwrap().into());
+        vars.insert("pre_cons", id_of(&pre_cons));
+        vars.insert("pre_draft", id_of(&pre_draft));
+        vars.insert(
+            "pre_p1",
+            pre_draft["paragraphs"][1]["id"].as_str().unwrap().into(),
+        );
+
+        // The author's comments, one of each status.
+        let t = Some(author.token.as_str());
+        let post = |draft: String, para: String, body: &'static str| {
+            let app = &app;
+            async move {
+                let (s, c) = body_of(
+                    app.post_json(
+                        &format!("/drafts/{draft}/comments"),
+                        &json!({"paragraph_id": para, "body": body}),
+                        t,
+                    )
+                    .await,
+                )
+                .await;
+                assert_eq!(s, 201, "{c}");
+                id_of(&c)
+            }
+        };
+        let pubc = post(
+            vars["draft"].clone(),
+            vars["p1"].clone(),
+            "A published comment.",
+        )
+        .await;
+        let hidden = post(
+            vars["draft"].clone(),
+            vars["p2"].clone(),
+            "HIDDENMARK: hidden by a moderator.",
+        )
+        .await;
+        let withdrawn = post(
+            vars["draft"].clone(),
+            vars["p2"].clone(),
+            "WITHDRAWNMARK: withdrawn by its author.",
+        )
+        .await;
+        let pending = post(
+            vars["pre_draft"].clone(),
+            vars["pre_p1"].clone(),
+            "PENDINGMARK: awaiting moderation.",
+        )
+        .await;
+        let rejected = post(
+            vars["pre_draft"].clone(),
+            vars["pre_p1"].clone(),
+            "REJECTEDMARK: rejected by a moderator.",
+        )
+        .await;
+        let m = Some(moderator.token.as_str());
+        for (id, action) in [(&hidden, "hide"), (&rejected, "reject")] {
+            let (s, b) = body_of(
+                app.post_json(
+                    &format!("/comments/{id}/moderation"),
+                    &json!({"action": action, "reason": "Off topic"}),
+                    m,
+                )
+                .await,
+            )
+            .await;
+            assert_eq!(s, 200, "{b}");
+        }
+        let res = app.delete_api(&format!("/comments/{withdrawn}"), t).await;
+        assert_eq!(res.status(), 204);
+        vars.insert("pub", pubc);
+        vars.insert("hidden", hidden);
+        vars.insert("withdrawn", withdrawn);
+        vars.insert("pending", pending);
+        vars.insert("rejected", rejected);
+
+        vars.insert("author_id", author.id.to_string());
+        vars.insert("author_email", author.email.clone());
+        vars.insert("susp_email", suspended.email.clone());
+        vars.insert("password", PASSWORD.into());
+        vars.insert("strong", STRONG.into());
+        let secret = app.state.keys.secret().to_vec();
+        vars.insert(
+            "unsub_author",
+            plenary::notifications::unsubscribe::token(&secret, author.id),
+        );
+        vars.insert(
+            "forged_unsub",
+            plenary::notifications::unsubscribe::token(b"not the key", author.id),
+        );
+
+        // Every caller, signed in to the pages through /login.
+        let mut who: Vec<(Who, Option<TestUser>)> = vec![(Who::Anonymous, None)];
+        for g in Group::ALL {
+            who.push((Who::Participant(g), Some(app.participant(g).await)));
+        }
+        who.push((Who::Author, Some(author.clone())));
+        who.push((Who::Unverified, Some(unverified)));
+        who.push((Who::Moderator, Some(moderator)));
+        who.push((Who::Admin, Some(admin.clone())));
+        who.push((Who::Suspended, Some(suspended.clone())));
+        let mut callers = Vec::new();
+        for (w, user) in who {
+            let jar = Arc::new(Jar::default());
+            let client = page_client(jar.clone());
+            let csrf = match &user {
+                Some(u) => sign_in(&app, &client, &u.email).await,
+                None => page_csrf(&app, &client).await,
+            };
+            callers.push(Caller {
+                who: w,
+                token: user.as_ref().map(|u| u.token.clone()),
+                user,
+                jar,
+                client,
+                csrf,
+                stale_cookies: None,
+            });
+        }
+
+        // Now suspend: the token and cookie the suspended caller holds are the old ones.
+        let (s, b) = body_of(
+            app.patch_json(
+                &format!("/admin/users/{}", suspended.id),
+                &json!({"suspended": true}),
+                a,
+            )
+            .await,
+        )
+        .await;
+        assert_eq!(s, 200, "{b}");
+        let url: reqwest::Url = app.address.parse().unwrap();
+        for c in callers.iter_mut().filter(|c| c.who == Who::Suspended) {
+            c.stale_cookies = c
+                .jar
+                .cookies(&url)
+                .and_then(|h| h.to_str().ok().map(str::to_string));
+        }
+        Fixture {
+            app,
+            api,
+            vars,
+            callers,
+            author,
+            admin,
+        }
+    }
+
+    /// Replaces every `<name>` in `text`; `fresh_*` names make a new object (once per
+    /// call, so a path and a body naming it agree).
+    async fn expand(
+        &self,
+        caller: &Caller,
+        text: &str,
+        made: &mut HashMap<String, (String, Fresh)>,
+    ) -> String {
+        let mut out = String::new();
+        let mut rest = text;
+        while let Some(start) = rest.find('<') {
+            let Some(len) = rest[start..].find('>') else {
+                break;
+            };
+            let name = &rest[start + 1..start + len];
+            if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+                out.push_str(&rest[..start + 1]);
+                rest = &rest[start + 1..];
+                continue;
+            }
+            out.push_str(&rest[..start]);
+            let value = if let Some((v, _)) = made.get(name) {
+                v.clone()
+            } else if name.starts_with("fresh_") {
+                let (v, f) = self.make(name).await;
+                made.insert(name.to_string(), (v.clone(), f));
+                v
+            } else if name == "me" {
+                caller.id().map(|i| i.to_string()).unwrap_or_default()
+            } else {
+                self.vars
+                    .get(name)
+                    .unwrap_or_else(|| panic!("no placeholder <{name}>"))
+                    .clone()
+            };
+            out.push_str(&value);
+            rest = &rest[start + len + 1..];
+        }
+        out.push_str(rest);
+        out
+    }
+
+    /// The current token of a caller (tokens are renewed after "sign out everywhere").
+    fn token_of(&self, who: Who) -> &str {
+        self.callers
+            .iter()
+            .find(|c| c.who == who)
+            .and_then(|c| c.token.as_deref())
+            .unwrap_or_default()
+    }
+
+    async fn make(&self, name: &str) -> (String, Fresh) {
+        let app = &self.app;
+        let author = Some(self.token_of(Who::Author));
+        let comment = |draft: &'static str, para: &'static str| async move {
+            let (s, c) = body_of(
+                app.post_json(
+                    &format!("/drafts/{}/comments", self.vars[draft]),
+                    &json!({"paragraph_id": self.vars[para], "body": "A fresh comment."}),
+                    author,
+                )
+                .await,
+            )
+            .await;
+            assert_eq!(s, 201, "{c}");
+            let id = id_of(&c);
+            let n = id.parse().unwrap();
+            (id, Fresh::Comment(n))
+        };
+        match name {
+            "fresh_pub" => comment("draft", "p1").await,
+            "fresh_pending" => comment("pre_draft", "pre_p1").await,
+            "fresh_user" => {
+                let u = app.participant(Group::TechnicalCommunity).await;
+                (u.id.to_string(), Fresh::User(u.id))
+            }
+            "fresh_mod" => {
+                let u = app.moderator().await;
+                (u.id.to_string(), Fresh::User(u.id))
+            }
+            "fresh_draft" => {
+                let (s, d) = body_of(
+                    app.post_json(
+                        &format!("/consultations/{}/drafts", self.vars["cons"]),
+                        &json!({"title": "Side text", "version_label": "Zero draft", "text": "# A\n\nOne.\n"}),
+                        Some(self.token_of(Who::Admin)),
+                    )
+                    .await,
+                )
+                .await;
+                assert_eq!(s, 201, "{d}");
+                (id_of(&d), Fresh::Other)
+            }
+            "fresh_email" => (
+                format!("new{}@example.org", plenary::ids::new_id()),
+                Fresh::Other,
+            ),
+            other => panic!("no generator for <{other}>"),
+        }
+    }
+
+    async fn snapshot(&self, f: Fresh) -> Snapshot {
+        match f {
+            Fresh::Comment(id) => self
+                .app
+                .db()
+                .run(move |conn| {
+                    let (status, body, author) = comments::table
+                        .find(id)
+                        .select((comments::status, comments::body, comments::author_id))
+                        .first::<(String, String, i64)>(conn)?;
+                    Ok(Snapshot::Comment {
+                        status,
+                        body,
+                        author,
+                    })
+                })
+                .await
+                .unwrap(),
+            Fresh::User(id) => self
+                .app
+                .db()
+                .run(move |conn| {
+                    let (role, suspended, verified, version) = users::table
+                        .find(id)
+                        .select((
+                            users::role,
+                            users::suspended,
+                            users::affiliation_verified,
+                            users::token_version,
+                        ))
+                        .first::<(String, bool, bool, i32)>(conn)?;
+                    Ok(Snapshot::User {
+                        role,
+                        suspended,
+                        verified,
+                        version,
+                    })
+                })
+                .await
+                .unwrap(),
+            Fresh::Other => Snapshot::Nothing,
+        }
+    }
+
+    /// After a row that ends sessions: a new token and a new page sign-in; the
+    /// suspended caller gets their stale token and cookie back.
+    async fn restore_sessions(&mut self) {
+        let url: reqwest::Url = self.app.address.parse().unwrap();
+        for i in 0..self.callers.len() {
+            let (who, user) = (self.callers[i].who, self.callers[i].user.clone());
+            let Some(user) = user else { continue };
+            if who == Who::Suspended {
+                if let Some(cookies) = self.callers[i].stale_cookies.clone() {
+                    for pair in cookies.split("; ") {
+                        self.callers[i]
+                            .jar
+                            .add_cookie_str(&format!("{pair}; Path=/"), &url);
+                    }
+                }
+                continue;
+            }
+            let id = user.id;
+            let (role, version) = self
+                .app
+                .db()
+                .run(move |conn| {
+                    Ok(users::table
+                        .find(id)
+                        .select((users::role, users::token_version))
+                        .first::<(String, i32)>(conn)?)
+                })
+                .await
+                .unwrap();
+            let (token, _) = self.app.state.keys.issue(id, &role, version).unwrap();
+            self.callers[i].token = Some(token);
+            let client = self.callers[i].client.clone();
+            self.callers[i].csrf = sign_in(&self.app, &client, &user.email).await;
+        }
+    }
+}
+
+async fn body_of(res: reqwest::Response) -> (u16, Value) {
+    body(res).await
+}
+
+/// An open consultation with the test draft imported; returns (consultation, draft).
+async fn consultation_with_draft(
+    app: &TestApp,
+    admin: Option<&str>,
+    moderation: &str,
+) -> (Value, Value) {
+    let (s, c) = body_of(
+        app.post_json(
+            "/consultations",
+            &json!({"title": "WSIS+20", "summary": "Review", "moderation": moderation}),
+            admin,
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(s, 201, "{c}");
+    let (s, d) = body_of(
+        app.post_json(
+            &format!("/consultations/{}/drafts", id_of(&c)),
+            &json!({"title": "Outcome", "version_label": "Zero draft", "text": DRAFT}),
+            admin,
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(s, 201, "{d}");
+    (c, d)
+}
+
+// ------------------------------------------------------------------------------------
+// Running a table
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Surface {
+    Api,
+    Pages,
+}
+
+/// How a page POST is sent: as our own page does, or as an attacker would try.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Send {
+    Normal,
+    WithoutCsrf,
+    FromAnotherSite,
+}
+
+struct Answer {
+    status: u16,
+    location: String,
+    text: String,
+}
+
+async fn call(
+    fx: &Fixture,
+    surface: Surface,
+    caller: &Caller,
+    row: &Row,
+    path: &str,
+    body: &str,
+    send: Send,
+) -> Answer {
+    let app = &fx.app;
+    let method = reqwest::Method::from_bytes(row.method.as_bytes()).unwrap();
+    let req = match surface {
+        Surface::Api => {
+            let mut req = fx.api.request(method, app.api(path));
+            if let Some(t) = &caller.token {
+                req = req.bearer_auth(t);
+            }
+            if !body.is_empty() {
+                serde_json::from_str::<Value>(body)
+                    .unwrap_or_else(|e| panic!("row body is not JSON ({e}): {body}"));
+                req = req
+                    .header("Content-Type", "application/json")
+                    .body(body.to_string());
+            }
+            req
+        }
+        Surface::Pages => {
+            let mut req = caller.client.request(method.clone(), app.url(path));
+            if method != reqwest::Method::GET {
+                let mut form: Vec<(String, String)> = Vec::new();
+                if send != Send::WithoutCsrf && row.route != "/unsubscribe" {
+                    form.push(("csrf".into(), caller.csrf.clone()));
+                }
+                for pair in body.split('&').filter(|p| !p.is_empty()) {
+                    let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+                    form.push((k.into(), v.into()));
+                }
+                req = match send {
+                    Send::FromAnotherSite => req
+                        .header("Origin", "https://attacker.example")
+                        .header("Sec-Fetch-Site", "cross-site"),
+                    _ => same_site(app, req),
+                }
+                .form(&form);
+            }
+            req
+        }
+    };
+    let res = req.send().await.unwrap();
+    let status = res.status().as_u16();
+    let location = res
+        .headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_string();
+    let text = res.text().await.unwrap_or_default();
+    Answer {
+        status,
+        location,
+        text,
+    }
+}
+
+/// What is wrong with `answer` for this caller, if anything.
+fn judge(
+    fx: &Fixture,
+    surface: Surface,
+    caller: &Caller,
+    row: &Row,
+    sent: &str,
+    e: Expect,
+    a: &Answer,
+) -> Vec<String> {
+    let mut wrong = Vec::new();
+    let to_login = a.status == 303 && a.location.starts_with("/login");
+    let status_ok = match e.want {
+        Want::Status(303) => a.status == 303 && !to_login,
+        Want::Status(s) => a.status == s,
+        Want::Login => to_login,
+    };
+    if !status_ok {
+        let got = if to_login {
+            "303 to /login".to_string()
+        } else if a.status == 303 {
+            format!("303 to {}", a.location)
+        } else {
+            a.status.to_string()
+        };
+        let detail: String = a.text.chars().take(160).collect();
+        wrong.push(format!("expected {:?}, got {got}: {detail}", e.want));
+        return wrong;
+    }
+    if let Some(sees) = e.sees {
+        if a.text.contains(row.secret) != sees {
+            wrong.push(if sees {
+                format!("the answer lacks {}", row.secret)
+            } else {
+                format!(
+                    "the answer shows {} to a caller who may not see it",
+                    row.secret
+                )
+            });
+        }
+    }
+    // Data protection: no hash ever leaves, no email reaches another participant.
+    if a.text.contains("$argon2") {
+        wrong.push("the answer contains a password hash".into());
+    }
+    if a.text.contains(&fx.author.email)
+        && !sent.contains(&fx.author.email)
+        && !matches!(caller.who, Who::Author | Who::Admin)
+    {
+        wrong.push("the answer contains the author's email address".into());
+    }
+    if surface == Surface::Api && row.route == "/me" && a.status == 200 {
+        let v: Value = serde_json::from_str(&a.text).unwrap_or(Value::Null);
+        if v["id"].as_str().map(str::to_string) != caller.id().map(|i| i.to_string()) {
+            wrong.push(format!("/me answered for someone else: {}", v["id"]));
+        }
+    }
+    wrong
+}
+
+/// Runs every row for every caller; returns the mismatches, one line each.
+async fn run_table(fx: &mut Fixture, surface: Surface, rows: &[Row], send: Send) -> Vec<String> {
+    let mut mismatches = Vec::new();
+    for row in rows {
+        let expect = parse_expect(row.expect);
+        for i in 0..fx.callers.len() {
+            let caller = &fx.callers[i];
+            let mut made = HashMap::new();
+            let path = fx.expand(caller, row.path, &mut made).await;
+            let body = fx.expand(caller, &row.body, &mut made).await;
+            let mut before = Vec::new();
+            for (_, f) in made.values() {
+                before.push((*f, fx.snapshot(*f).await));
+            }
+            let answer = call(fx, surface, caller, row, &path, &body, send).await;
+            let e = match send {
+                Send::Normal => expect[caller.who.key()],
+                // Refused before anything else is looked at.
+                _ => Expect {
+                    want: Want::Status(403),
+                    sees: None,
+                },
+            };
+            let sent = format!("{path} {body}");
+            for w in judge(fx, surface, caller, row, &sent, e, &answer) {
+                mismatches.push(format!(
+                    "{} {} as {}: {w}",
+                    row.method,
+                    row.path,
+                    caller.who.label()
+                ));
+            }
+            // A refused call changes nothing.
+            if answer.status >= 400 {
+                for (f, snap) in before {
+                    let now = fx.snapshot(f).await;
+                    if now != snap {
+                        mismatches.push(format!(
+                            "{} {} as {}: answered {} but changed {snap:?} into {now:?}",
+                            row.method,
+                            row.path,
+                            fx.callers[i].who.label(),
+                            answer.status
+                        ));
+                    }
+                }
+            }
+        }
+        if signs_out(row.route) && send == Send::Normal {
+            fx.restore_sessions().await;
+        }
+    }
+    mismatches
+}
+
+fn report(what: &str, mismatches: &[String], calls: usize) {
+    for m in mismatches {
+        eprintln!("MISMATCH {m}");
+    }
+    assert!(
+        mismatches.is_empty(),
+        "{what}: {} of {calls} calls answered against the policy (listed above)",
+        mismatches.len()
+    );
+}
+
+// ------------------------------------------------------------------------------------
+// The tests
+
+/// The routes a router source registers, as (METHOD, path).
+fn registered_routes(source: &str) -> BTreeSet<(String, String)> {
+    let start = source.find("pub fn routes(").expect("a routes function");
+    let text = &source[start..];
+    let mut out = BTreeSet::new();
+    let mut last_path: Option<&str> = None;
+    let mut i = 0;
+    while i < text.len() {
+        let rest = &text[i..];
+        if let Some(lit) = rest.strip_prefix('"') {
+            if let Some(end) = lit.find('"') {
+                if lit.starts_with('/') {
+                    last_path = Some(&lit[..end]);
+                }
+                i += end + 2;
+                continue;
+            }
+        }
+        for m in ["get", "post", "put", "patch", "delete"] {
+            if rest.starts_with(&format!("web::{m}()")) {
+                if let Some(p) = last_path {
+                    out.insert((m.to_uppercase(), p.to_string()));
+                }
+            }
+        }
+        i += rest.chars().next().map_or(1, char::len_utf8);
+    }
+    out
+}
+
+fn covered(rows: &[Row]) -> BTreeSet<(String, String)> {
+    rows.iter()
+        .filter(|r| !r.route.is_empty())
+        .map(|r| (r.method.to_string(), r.route.to_string()))
+        .collect()
+}
+
+#[test]
+fn every_route_is_in_the_access_matrix() {
+    let mut problems = Vec::new();
+    for (name, source, rows) in [
+        ("API", include_str!("../../src/api/mod.rs"), api_rows()),
+        ("pages", include_str!("../../src/web/mod.rs"), page_rows()),
+    ] {
+        let routes = registered_routes(source);
+        let table = covered(&rows);
+        assert!(
+            routes.len() > 20,
+            "{name}: the route parser found {routes:?}"
+        );
+        for (m, p) in routes.difference(&table) {
+            problems.push(format!("{name} route {m} {p} has no row in the matrix"));
+        }
+        for (m, p) in table.difference(&routes) {
+            problems.push(format!("{name} row {m} {p} names no registered route"));
+        }
+        for row in &rows {
+            parse_expect(row.expect);
+        }
+    }
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
+#[actix_web::test]
+async fn every_api_route_answers_each_caller_as_the_spec_says() {
+    let mut fx = Fixture::new().await;
+    let rows = api_rows();
+    let calls = rows.len() * fx.callers.len();
+    let mismatches = run_table(&mut fx, Surface::Api, &rows, Send::Normal).await;
+    eprintln!(
+        "API matrix: {} rows × {} callers = {calls} calls",
+        rows.len(),
+        fx.callers.len()
+    );
+    report("API", &mismatches, calls);
+}
+
+#[actix_web::test]
+async fn every_page_answers_each_caller_as_the_spec_says() {
+    let mut fx = Fixture::new().await;
+    let rows = page_rows();
+    let calls = rows.len() * fx.callers.len();
+    let mismatches = run_table(&mut fx, Surface::Pages, &rows, Send::Normal).await;
+    eprintln!(
+        "page matrix: {} rows × {} callers = {calls} calls",
+        rows.len(),
+        fx.callers.len()
+    );
+    report("pages", &mismatches, calls);
+}
+
+#[actix_web::test]
+async fn every_page_form_refuses_a_post_without_its_csrf_token_or_from_another_site() {
+    let mut fx = Fixture::new().await;
+    // The unsubscribe link is exempt on purpose (RFC 8058); every other form is not.
+    let rows: Vec<Row> = page_rows()
+        .into_iter()
+        .filter(|r| r.method == "POST" && r.route != "/unsubscribe")
+        .collect();
+    let mut mismatches = run_table(&mut fx, Surface::Pages, &rows, Send::WithoutCsrf).await;
+    mismatches.extend(run_table(&mut fx, Surface::Pages, &rows, Send::FromAnotherSite).await);
+    report("CSRF", &mismatches, 2 * rows.len() * fx.callers.len());
+}
+
+/// (field, JSON value) pairs that only the system or an admin may set.
+const RESERVED: [(&str, &str); 7] = [
+    ("role", r#""admin""#),
+    ("totp_enabled", "false"),
+    ("status", r#""published""#),
+    ("affiliation_verified", "true"),
+    ("email_verified", "true"),
+    ("author_id", r#""<admin_id>""#),
+    ("suspended", "false"),
+];
+
+#[derive(Debug, PartialEq, Eq, Clone)]
+struct Account {
+    id: i64,
+    role: String,
+    verified: bool,
+    email_verified: bool,
+    suspended: bool,
+}
+
+async fn accounts(app: &TestApp) -> Vec<Account> {
+    app.db()
+        .run(|conn| {
+            let rows = users::table
+                .order(users::id.asc())
+                .select((
+                    users::id,
+                    users::role,
+                    users::affiliation_verified,
+                    users::email_verified,
+                    users::suspended,
+                ))
+                .load::<(i64, String, bool, bool, bool)>(conn)?;
+            Ok(rows
+                .into_iter()
+                .map(|(id, role, verified, email_verified, suspended)| Account {
+                    id,
+                    role,
+                    verified,
+                    email_verified,
+                    suspended,
+                })
+                .collect())
+        })
+        .await
+        .unwrap()
+}
+
+#[actix_web::test]
+async fn nobody_sets_a_field_reserved_to_the_system_or_to_admins() {
+    let mut fx = Fixture::new().await;
+    fx.vars.insert("admin_id", fx.admin.id.to_string());
+    let accounts_before = accounts(&fx.app).await;
+    let comments_before = fx.app.count("comments").await;
+    let pub_id: i64 = fx.vars["pub"].parse().unwrap();
+    let pub_before = fx.snapshot(Fresh::Comment(pub_id)).await;
+
+    // The API rejects each such field by name (422), for whoever sends it.
+    let mut rows: Vec<(Row, &str)> = Vec::new();
+    for (field, value) in RESERVED {
+        let user = "all=422 anon=401 susp=401";
+        rows.push((
+            r(
+                "PATCH",
+                "/me",
+                "/me",
+                format!(r#"{{"display_name":"Renamed","{field}":{value}}}"#),
+                user,
+            ),
+            field,
+        ));
+        rows.push((
+            r(
+                "POST",
+                "/drafts/{id}/comments",
+                "/drafts/<pre_draft>/comments",
+                format!(r#"{{"paragraph_id":"<pre_p1>","body":"Sneaky","{field}":{value}}}"#),
+                user,
+            ),
+            field,
+        ));
+        rows.push((
+            r(
+                "PATCH",
+                "/comments/{id}",
+                "/comments/<pub>",
+                format!(r#"{{"body":"Sneaky","{field}":{value}}}"#),
+                user,
+            ),
+            field,
+        ));
+        rows.push((
+            r("POST", "/auth/register", "/auth/register",
+              format!(r#"{{"email":"<fresh_email>","password":"<strong>","display_name":"New","stakeholder_group":"academia","{field}":{value}}}"#),
+              "all=422"),
+            field,
+        ));
+    }
+    let table: Vec<Row> = rows.iter().map(|(row, _)| row.clone()).collect();
+    let mut mismatches = run_table(&mut fx, Surface::Api, &table, Send::Normal).await;
+    let admin = fx.callers.iter().position(|c| c.who == Who::Admin).unwrap();
+    for (row, field) in &rows {
+        let caller = &fx.callers[admin];
+        let mut made = HashMap::new();
+        let path = fx.expand(caller, row.path, &mut made).await;
+        let body = fx.expand(caller, &row.body, &mut made).await;
+        let a = call(&fx, Surface::Api, caller, row, &path, &body, Send::Normal).await;
+        let v: Value = serde_json::from_str(&a.text).unwrap_or(Value::Null);
+        if v["errors"][field].is_null() {
+            mismatches.push(format!(
+                "{} {} with {field}: the 422 does not name the field: {}",
+                row.method, row.path, a.text
+            ));
+        }
+    }
+
+    // The page forms ignore such fields; what they saved shows that they were ignored.
+    let forms = [
+        r("POST", "/me", "/me",
+          "display_name=Renamed&role=admin&affiliation_verified=on&email_verified=on&suspended=&status=published",
+          "all=200 anon=L susp=L"),
+        r("POST", "/drafts/{id}/comments", "/drafts/<pre_draft>/comments",
+          "paragraph_id=<pre_p1>&kind=comment&body=Held for moderation&attribution=name&status=published&author_id=<admin_id>",
+          "all=303 anon=L susp=L unv=403"),
+        r("POST", "/comments/{id}/edit", "/comments/<pub>/edit",
+          "body=Edited again&status=hidden&author_id=<admin_id>", "all=403 anon=L susp=L author=303"),
+        r("POST", "/register", "/register",
+          "email=<fresh_email>&password=<strong>&display_name=New&stakeholder_group=academia&organization=Uni&country=KE&role=admin&email_verified=on&affiliation_verified=on",
+          "all=200"),
+    ];
+    mismatches.extend(run_table(&mut fx, Surface::Pages, &forms, Send::Normal).await);
+
+    // No account changed a reserved flag; the page registrations are plain, unverified
+    // participants, and the API registrations were refused.
+    let after = accounts(&fx.app).await;
+    for a in &after {
+        match accounts_before.iter().find(|b| b.id == a.id) {
+            Some(b) if b != a => mismatches.push(format!("account changed: {b:?} → {a:?}")),
+            Some(_) => {}
+            None => {
+                if a.role != "participant" || a.verified || a.email_verified || a.suspended {
+                    mismatches.push(format!("a registration set reserved fields: {a:?}"));
+                }
+            }
+        }
+    }
+    let registered = after.len() - accounts_before.len();
+    if registered != fx.callers.len() {
+        mismatches.push(format!(
+            "expected {} page registrations and none through the API, got {registered}",
+            fx.callers.len()
+        ));
+    }
+    // The page comments are their writers', held for moderation unless a moderator or
+    // an admin wrote them; the API let none in.
+    let staff: Vec<i64> = fx
+        .callers
+        .iter()
+        .filter(|c| matches!(c.who, Who::Moderator | Who::Admin))
+        .filter_map(Caller::id)
+        .collect();
+    let pre_draft: i64 = fx.vars["pre_draft"].parse().unwrap();
+    let written = fx
+        .app
+        .db()
+        .run(move |conn| {
+            Ok(comments::table
+                .filter(comments::draft_id.eq(pre_draft))
+                .filter(comments::body.eq("Held for moderation"))
+                .select((comments::author_id, comments::status))
+                .load::<(i64, String)>(conn)?)
+        })
+        .await
+        .unwrap();
+    let writers = fx
+        .callers
+        .iter()
+        .filter(|c| {
+            matches!(
+                c.who,
+                Who::Participant(_) | Who::Author | Who::Moderator | Who::Admin
+            )
+        })
+        .count();
+    if written.len() != writers {
+        mismatches.push(format!(
+            "expected {writers} page comments, found {}",
+            written.len()
+        ));
+    }
+    for (author, status) in &written {
+        let expected = if staff.contains(author) {
+            "published"
+        } else {
+            "pending"
+        };
+        if status != expected {
+            mismatches.push(format!(
+                "a page comment by {author} is {status}, not {expected}"
+            ));
+        }
+    }
+    let by_admin = written.iter().filter(|(a, _)| *a == fx.admin.id).count();
+    if by_admin != 1 {
+        mismatches.push(format!(
+            "{by_admin} page comments are credited to the admin, not 1"
+        ));
+    }
+    let new_comments = fx.app.count("comments").await - comments_before;
+    if new_comments != writers as i64 {
+        mismatches.push(format!("{new_comments} comments were added, not {writers}"));
+    }
+    let pub_after = fx.snapshot(Fresh::Comment(pub_id)).await;
+    if let (
+        Snapshot::Comment {
+            status: s0,
+            author: a0,
+            ..
+        },
+        Snapshot::Comment {
+            status: s1,
+            author: a1,
+            ..
+        },
+    ) = (&pub_before, &pub_after)
+    {
+        if s0 != s1 || a0 != a1 {
+            mismatches.push(format!(
+                "the published comment changed: {pub_before:?} → {pub_after:?}"
+            ));
+        }
+    }
+    report(
+        "mass assignment",
+        &mismatches,
+        table.len() * fx.callers.len(),
+    );
+}
