@@ -34,7 +34,7 @@ BIN = os.environ.get("BENCH_BIN") or os.path.join(ROOT, "target", "release", "pl
 sys.path.insert(0, HERE)
 import seed  # noqa: E402
 
-PASSWORD = "bench-password-2026"
+PASSWORD = "Quorum-7q2vXm-Tunis-Agenda"
 PG_ADMIN_URL = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432")
 PG_SEED_DB = "plenary_bench"
 PG_RUN_DB = "plenary_bench_run"

@@ -7,9 +7,8 @@
 #   bench/export.sh [N]          needs python3, sqlite3 and curl (and cargo to build)
 #   RUNS=5 bench/export.sh       timed downloads per format (default 3; the median is shown)
 #
-# Peak memory: the kernel's VmHWM of the server, reset before each download by writing 5
-# to /proc/PID/clear_refs, so each figure is that download's own peak. Everything runs on
-# 127.0.0.1 and stops by itself.
+# Peak memory: the kernel's VmHWM (peak RSS) of a server process started afresh for each
+# format, after that format's downloads. Everything runs on 127.0.0.1 and stops by itself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -37,13 +36,21 @@ DRAFT=$(python3 bench/seed_export.py "$DATABASE_URL" "$N")
 seed_end=$(date +%s.%N)
 PUBLISHED=$(sqlite3 "$DATABASE_URL" "SELECT COUNT(*) FROM comments WHERE draft_id=$DRAFT AND status='published'")
 
-"$BIN" serve --bind "127.0.0.1:$PORT" >"$WORK/server.log" 2>&1 &
-SERVER=$!
-for _ in $(seq 1 100); do
-    curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && break
-    sleep 0.1
-done
-curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null
+# A fresh server for each format, so that each peak is that format's own.
+start_server() {
+    "$BIN" serve --bind "127.0.0.1:$PORT" >>"$WORK/server.log" 2>&1 &
+    SERVER=$!
+    for _ in $(seq 1 100); do
+        curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && break
+        sleep 0.1
+    done
+    curl -sf "http://127.0.0.1:$PORT/healthz" >/dev/null
+}
+stop_server() {
+    kill "$SERVER" 2>/dev/null || true
+    wait "$SERVER" 2>/dev/null || true
+    SERVER=
+}
 
 kib() { awk -v k="$1" '$1 == k":" { print $2 }' "/proc/$SERVER/status"; }
 mib() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
@@ -63,15 +70,19 @@ probe() {
 
 printf '\nExport of %s comments (%s published) on SQLite; seeding took %.1f s\n' \
     "$N" "$PUBLISHED" "$(awk -v a="$seed_start" -v b="$seed_end" 'BEGIN { print b - a }')"
-printf 'server RSS before the exports: %s MiB; %s cores; load average before: %s\n\n' \
+start_server
+printf 'server RSS when started: %s MiB; %s cores; load average before: %s\n\n' \
     "$(mib "$(kib VmRSS)")" "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)"
-printf '| format | time (s), median of %s | size (MiB) | server peak RSS (MiB) | slowest other request (ms) |\n' "$RUNS"
+stop_server
+printf '| format | time (s), median of %s | size (MiB) | server peak RSS (MiB), all runs | slowest other request (ms) |\n' "$RUNS"
 printf '|---|---:|---:|---:|---:|\n'
 url() { echo "http://127.0.0.1:$PORT/api/v1/drafts/$DRAFT/export?format=$1"; }
 # One untimed download first, so that every format (and sqlite3 below) reads a warm cache.
+start_server
 curl -sS -o /dev/null "$(url csv)"
+stop_server
 for format in csv json xlsx html; do
-    echo 5 >"/proc/$SERVER/clear_refs"
+    start_server
     rm -f "$WORK/stop"
     probe "$WORK/stop" "$WORK/probe.$format" &
     PROBE=$!
@@ -89,6 +100,7 @@ for format in csv json xlsx html; do
     printf '| %s | %.2f | %.1f | %s | %.0f |\n' "$format" "$secs" \
         "$(awk -v b="$bytes" 'BEGIN { print b / 1048576 }')" "$(mib "$(kib VmHWM)")" \
         "$(awk -v s="${slowest:-0}" 'BEGIN { print s * 1000 }')"
+    stop_server
     eval "TIME_$format=$secs"
 done
 

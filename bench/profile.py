@@ -132,6 +132,10 @@ def main():
     finally:
         server.stop()
     print(json.dumps(results, indent=1))
+    if args.top == 0:
+        bench.shutil.rmtree(work, ignore_errors=True)
+    else:
+        bench.log(f"callgrind dumps kept in {work} (callgrind_annotate them; delete afterwards)")
     if args.json:
         with open(args.json, "w") as f:
             json.dump(results, f, indent=1)

@@ -166,6 +166,7 @@ def main():
     ap.add_argument("--postgres", action="store_true", help="also seed PostgreSQL at both sizes")
     ap.add_argument("--duration", type=int, default=10)
     ap.add_argument("--no-docs", action="store_true")
+    ap.add_argument("--json", help="also write the raw results here")
     args = ap.parse_args()
     work = tempfile.mkdtemp(prefix="plenary-scale-")
     bench.log(f"work directory: {work}")
@@ -226,10 +227,12 @@ def main():
         for title in large["db"]:
             a = small["db"].get(title)
             z = large["db"][title]
+            def cell(x):
+                return f"{x['ms']:.2f} ms" + (f" ({x['rows']} rows)" if "rows" in x else "")
             if a:
-                lines.append(f"| {title} | {a['ms']:.2f} ms | {z['ms']:.2f} ms | {z['ms'] / a['ms']:.2f}× |")
+                lines.append(f"| {title} | {cell(a)} | {cell(z)} | {z['ms'] / a['ms']:.2f}× |")
             else:
-                lines.append(f"| {title} | – | {z['ms']:.2f} ms | – |")
+                lines.append(f"| {title} | – | {cell(z)} | – |")
         for title in large["http"]:
             a = small["http"].get(title)
             z = large["http"][title]
@@ -246,7 +249,9 @@ def main():
                   f"{args.large:,}-comment database, for the queries a reader's requests run. The SQL is "
                   "what diesel sends (PostgreSQL gets it as a prepared statement; the plans below are "
                   "for the literal values). SQLite runs without `ANALYZE` statistics, as the application "
-                  "leaves it, so its choices follow the indexes alone.", ""]
+                  "leaves it, so its choices follow the indexes alone; its plans here come from "
+                  f"Python's sqlite3 module (SQLite {sqlite3.sqlite_version}), the server bundles its own "
+                  "(libsqlite3-sys).", ""]
     for (b, title), plan in plans.items():
         kind = "EXPLAIN QUERY PLAN" if b == "sqlite" else "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF, TIMING OFF)"
         plan_lines += [f"### {b}: {title}", "", f"`{kind}`:", "", "```", plan, "```", ""]
@@ -257,8 +262,13 @@ def main():
         write_between(os.path.join(bench.ROOT, "docs", "performance.md"), SCALE_BEGIN, SCALE_END, scale_section)
         write_between(os.path.join(bench.ROOT, "docs", "database.md"), PLANS_BEGIN, PLANS_END, plans_section)
         bench.log("wrote docs/performance.md and docs/database.md")
-    with open(os.path.join(work, "scale.json"), "w") as f:
-        json.dump({f"{b}/{n}": r for (b, n), r in results.items()}, f, indent=1)
+    if args.json:
+        with open(args.json, "w") as f:
+            json.dump({f"{b}/{n}": r for (b, n), r in results.items()}, f, indent=1)
+    # A million comments take a gigabyte or more: do not leave them behind.
+    if "postgres" in backends:
+        bench.psql(bench.PG_ADMIN_URL + "/postgres", f"DROP DATABASE IF EXISTS {bench.PG_SEED_DB}")
+    bench.shutil.rmtree(work, ignore_errors=True)
 
 
 def write_between(path, begin, end, section):

@@ -302,7 +302,7 @@ def main():
                 break
             time.sleep(0.1)
         status, _ = call("GET", "/healthz")
-        outage = (down_stats, time.time() - t_down, recovered, status, server.alive())
+        outage = (down_stats, t_up - t_down, recovered, status, server.alive())
         if recovered is None:
             failures.append("no comment was accepted within 60 s of PostgreSQL coming back")
         if not server.alive():
@@ -343,7 +343,7 @@ def main():
     if outage:
         st, secs, recovered, health, alive = outage
         codes = ", ".join(f"{k}: {v}" for k, v in sorted(st.items()))
-        print(f"\nPostgreSQL stopped (-m immediate) for {secs:.1f} s under load: {codes}")
+        print(f"\nPostgreSQL stopped (-m immediate) under load, down for {secs:.1f} s: {codes}")
         print(f"first comment accepted {recovered:.1f} s after the cluster was started; "
               f"/healthz then {health}; server process alive: {alive}"
               if recovered is not None else "the server did not recover")

@@ -139,15 +139,18 @@ struct DayRow {
 /// Published comments per UTC day and group. The day of a timestamp is spelled
 /// differently per backend (SQLite keeps timestamps as text), hence the `match`.
 fn per_day(conn: &mut Conn, draft: i64) -> QueryResult<Vec<DayRow>> {
-    let day = match conn {
-        DbConn::Sqlite(_) => "substr(created_at, 1, 10)",
-        DbConn::Pg(_) => "to_char(created_at, 'YYYY-MM-DD')",
+    // PostgreSQL groups by the date and formats only the grouped rows.
+    let (day, grouped_day) = match conn {
+        DbConn::Sqlite(_) => ("substr(created_at, 1, 10)", "d"),
+        DbConn::Pg(_) => ("CAST(created_at AS DATE)", "to_char(d, 'YYYY-MM-DD')"),
     };
     // The draft id is an integer: formatting it in cannot inject anything.
     diesel::sql_query(format!(
-        "SELECT {day} AS day, author_group AS grp, COUNT(*) AS n FROM comments \
-         WHERE draft_id = {draft} AND status = 'published' \
-         GROUP BY {day}, author_group ORDER BY 1"
+        "SELECT {grouped_day} AS day, grp, n FROM ( \
+           SELECT {day} AS d, author_group AS grp, COUNT(*) AS n FROM comments \
+           WHERE draft_id = {draft} AND status = 'published' \
+           GROUP BY {day}, author_group \
+         ) t ORDER BY 1"
     ))
     .load(conn)
 }
@@ -192,7 +195,8 @@ pub fn compute(conn: &mut Conn, draft: i64) -> Result<Dashboard, AppError> {
             count_star(),
         ))
         .load(conn)?;
-    // 3. people, per group and in all.
+    // 3. people per group. An account's group is set at registration and never
+    // changes, so the groups' sums are the number of people: no second pass for it.
     let people: Vec<(String, i64)> = published
         .group_by(comments::author_group)
         .select((
@@ -200,14 +204,11 @@ pub fn compute(conn: &mut Conn, draft: i64) -> Result<Dashboard, AppError> {
             count(comments::author_id).aggregate_distinct(),
         ))
         .load(conn)?;
-    let participants: i64 = published
-        .select(count(comments::author_id).aggregate_distinct())
-        .first(conn)?;
     // 4. day × group.
     let days = per_day(conn, draft)?;
 
     let mut totals = Totals {
-        participants,
+        participants: people.iter().map(|(_, n)| n).sum(),
         participants_by_group: people.into_iter().collect(),
         paragraphs: paras.len() as i64,
         ..Totals::default()
