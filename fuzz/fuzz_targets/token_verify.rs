@@ -15,7 +15,10 @@ fuzz_target!(|data: &[u8]| {
     };
     // Arbitrary text, and the same text as the payload of a token with a real header:
     // the signature is wrong, so neither may verify.
-    assert!(keys.verify(text).is_none(), "an unsigned input verified: {text:?}");
+    assert!(
+        keys.verify(text).is_none(),
+        "an unsigned input verified: {text:?}"
+    );
     let header = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9"; // {"alg":"HS256","typ":"JWT"}
     let forged = format!("{header}.{text}.c2lnbmF0dXJl");
     assert!(keys.verify(&forged).is_none());

@@ -19,7 +19,7 @@ pub fn write<W: Write>(db: &Db, plan: &Plan, mut out: W) -> Result<(), ExportErr
     let paragraphs = plan.paragraph_index();
     source::each_page(db, &plan.scope, None, |page| {
         for c in &page {
-            for cell in row(c, &paragraphs) {
+            for cell in row(c, &paragraphs, &plan.next_labels) {
                 w.write_field(neutralise(&cell).as_bytes())?;
             }
             w.write_record(None::<&[u8]>)?;

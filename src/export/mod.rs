@@ -222,6 +222,9 @@ pub struct Plan {
     pub paragraphs: Vec<Paragraph>,
     pub counts: Counts,
     pub generated_at: NaiveDateTime,
+    /// For a revised draft: each paragraph's descendants' labels in the next version
+    /// (space-separated), for the `next_paragraph_label` column.
+    pub next_labels: HashMap<i64, String>,
 }
 
 /// Loads the draft (404 if there is none), its consultation, paragraphs and counts.
@@ -233,7 +236,9 @@ pub fn plan(conn: &mut Conn, request: &Request) -> Result<Plan, AppError> {
         paragraphs.retain(|p| crate::drafts::tags::carries(p, tag));
     }
     let counts = source::counts(conn, &request.scope)?;
+    let next_labels = next_labels(conn, &paragraphs)?;
     Ok(Plan {
+        next_labels,
         format: request.format,
         scope: request.scope.clone(),
         consultation,
@@ -469,8 +474,36 @@ pub fn export_to(
     }
 }
 
-/// The columns of the CSV and of the XLSX "Comments" sheet, in order (SPEC §6).
-pub const COLUMNS: [&str; 15] = [
+/// Where each paragraph went in the next version, from the revision lineage.
+fn next_labels(
+    conn: &mut Conn,
+    paragraphs: &[Paragraph],
+) -> Result<HashMap<i64, String>, AppError> {
+    use crate::db::schema::{paragraph_links, paragraphs as ps};
+    use diesel::prelude::*;
+    let ids: Vec<i64> = paragraphs.iter().map(|p| p.id).collect();
+    let mut out: HashMap<i64, String> = HashMap::new();
+    for chunk in ids.chunks(500) {
+        let rows: Vec<(i64, String)> = paragraph_links::table
+            .inner_join(ps::table.on(ps::id.eq(paragraph_links::to_paragraph_id)))
+            .filter(paragraph_links::from_paragraph_id.eq_any(chunk))
+            .order((paragraph_links::from_paragraph_id, ps::number))
+            .select((paragraph_links::from_paragraph_id, ps::label))
+            .load(conn)?;
+        for (from, label) in rows {
+            let e = out.entry(from).or_default();
+            if !e.is_empty() {
+                e.push(' ');
+            }
+            e.push_str(&label);
+        }
+    }
+    Ok(out)
+}
+
+/// The columns of the CSV and of the XLSX "Comments" sheet, in order: SPEC §6's, then
+/// the revision columns (issue 7) appended after them.
+pub const COLUMNS: [&str; 17] = [
     "comment_id",
     "parent_id",
     "paragraph_number",
@@ -486,11 +519,17 @@ pub const COLUMNS: [&str; 15] = [
     "edited_at",
     "body",
     "proposed_text",
+    "disposition",
+    "next_paragraph_label",
 ];
 
 /// One comment as a row of `COLUMNS`. The author fields come from `CommentOut`, so the
 /// export withholds exactly what the API withholds; no email address is among them.
-pub fn row<'a>(c: &'a CommentOut, paragraphs: &HashMap<i64, &'a Paragraph>) -> [Cow<'a, str>; 15] {
+pub fn row<'a>(
+    c: &'a CommentOut,
+    paragraphs: &HashMap<i64, &'a Paragraph>,
+    next: &'a HashMap<i64, String>,
+) -> [Cow<'a, str>; 17] {
     // Borrowed where possible: this runs for every comment of every export.
     let paragraph = c.paragraph_id.and_then(|p| paragraphs.get(&p).copied());
     let text = |s: &'a Option<String>| Cow::Borrowed(s.as_deref().unwrap_or_default());
@@ -515,6 +554,12 @@ pub fn row<'a>(c: &'a CommentOut, paragraphs: &HashMap<i64, &'a Paragraph>) -> [
         text(&c.edited_at),
         text(&c.body),
         text(&c.proposed_text),
+        text(&c.disposition),
+        Cow::Borrowed(
+            c.paragraph_id
+                .and_then(|p| next.get(&p))
+                .map_or("", |s| s.as_str()),
+        ),
     ]
 }
 

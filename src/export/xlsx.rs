@@ -20,8 +20,9 @@ const MAX_ROWS: u32 = 1_048_576;
 const MAX_CELL: usize = 32_767;
 
 /// Column widths of the "Comments" sheet, in characters, in `COLUMNS` order.
-const WIDTHS: [f64; 15] = [
-    20.0, 20.0, 10.0, 10.0, 11.0, 24.0, 28.0, 8.0, 24.0, 10.0, 11.0, 21.0, 21.0, 80.0, 80.0,
+const WIDTHS: [f64; 17] = [
+    20.0, 20.0, 10.0, 10.0, 11.0, 24.0, 28.0, 8.0, 24.0, 10.0, 11.0, 21.0, 21.0, 80.0, 80.0, 18.0,
+    12.0,
 ];
 
 struct Formats {
@@ -112,7 +113,7 @@ fn comments_sheet(
     source::each_page(db, &plan.scope, None, |page| {
         for c in &page {
             let r = next_row(&mut r)?;
-            for (i, value) in row(c, &paragraphs).iter().enumerate() {
+            for (i, value) in row(c, &paragraphs, &plan.next_labels).iter().enumerate() {
                 let col = i as u16;
                 if col == number_col {
                     // A number, so that sorting by paragraph works.

@@ -164,6 +164,10 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         web::post().to(pages::moderation::suspend),
     )
     .route(
+        "/moderation/users/{id}/unsuspend",
+        web::post().to(pages::moderation::unsuspend),
+    )
+    .route(
         "/comments/{id}/flag",
         web::post().to(pages::moderation::flag),
     )

@@ -239,444 +239,87 @@ fn signs_out(route: &str) -> bool {
 }
 
 /// SPEC §1 and §4 for the JSON API, one row per (route, object).
+#[rustfmt::skip]
 fn api_rows() -> Vec<Row> {
     vec![
         // Accounts: open to anyone; a bearer token changes nothing.
-        r(
-            "POST",
-            "/auth/register",
-            "/auth/register",
-            r#"{"email":"<fresh_email>","password":"<strong>","display_name":"New person","stakeholder_group":"academia"}"#,
-            "all=201",
-        ),
-        r(
-            "POST",
-            "/auth/register",
-            "/auth/register",
-            r#"{"email":"<author_email>","password":"<strong>","display_name":"Copycat","stakeholder_group":"academia"}"#,
-            "all=409",
-        ),
-        r(
-            "POST",
-            "/auth/verify-email",
-            "/auth/verify-email",
-            r#"{"token":"not-a-token"}"#,
-            "all=422",
-        ),
-        r(
-            "POST",
-            "/auth/login",
-            "/auth/login",
-            r#"{"email":"<author_email>","password":"<password>"}"#,
-            "all=200",
-        ),
-        r(
-            "POST",
-            "/auth/login",
-            "/auth/login",
-            r#"{"email":"<author_email>","password":"wrong password!"}"#,
-            "all=401",
-        ),
-        r(
-            "POST",
-            "/auth/login",
-            "/auth/login",
-            r#"{"email":"<susp_email>","password":"<password>"}"#,
-            "all=403",
-        ),
-        r(
-            "POST",
-            "/auth/password-reset",
-            "/auth/password-reset",
-            r#"{"email":"<author_email>"}"#,
-            "all=202",
-        ),
-        r(
-            "POST",
-            "/auth/password-reset/confirm",
-            "/auth/password-reset/confirm",
-            r#"{"token":"not-a-token","password":"<strong>"}"#,
-            "all=422",
-        ),
-        r(
-            "POST",
-            "/auth/logout",
-            "/auth/logout",
-            "",
-            "all=204 anon=401 susp=401",
-        ),
+        r("POST", "/auth/register", "/auth/register", r#"{"email":"<fresh_email>","password":"<strong>","display_name":"New person","stakeholder_group":"academia"}"#, "all=201"),
+        r("POST", "/auth/register", "/auth/register", r#"{"email":"<author_email>","password":"<strong>","display_name":"Copycat","stakeholder_group":"academia"}"#, "all=409"),
+        r("POST", "/auth/verify-email", "/auth/verify-email", r#"{"token":"not-a-token"}"#, "all=422"),
+        r("POST", "/auth/login", "/auth/login", r#"{"email":"<author_email>","password":"<password>"}"#, "all=200"),
+        r("POST", "/auth/login", "/auth/login", r#"{"email":"<author_email>","password":"wrong password!"}"#, "all=401"),
+        r("POST", "/auth/login", "/auth/login", r#"{"email":"<susp_email>","password":"<password>"}"#, "all=403"),
+        r("POST", "/auth/password-reset", "/auth/password-reset", r#"{"email":"<author_email>"}"#, "all=202"),
+        r("POST", "/auth/password-reset/confirm", "/auth/password-reset/confirm", r#"{"token":"not-a-token","password":"<strong>"}"#, "all=422"),
+        r("POST", "/auth/logout", "/auth/logout", "", "all=204 anon=401 susp=401"),
         // Only one's own account: /me names nobody else, whatever the query says.
         r("GET", "/me", "/me", "", "all=200 anon=401 susp=401"),
-        r(
-            "GET",
-            "/me",
-            "/me?user_id=<author_id>&id=<author_id>",
-            "",
-            "all=200 anon=401 susp=401",
-        ),
-        r(
-            "PATCH",
-            "/me",
-            "/me",
-            r#"{"notification_mode":"immediate"}"#,
-            "all=200 anon=401 susp=401",
-        ),
-        r(
-            "POST",
-            "/me/password",
-            "/me/password",
-            r#"{"current_password":"not my password","new_password":"<strong>"}"#,
-            "all=422 anon=401 susp=401",
-        ),
+        r("GET", "/me", "/me?user_id=<author_id>&id=<author_id>", "", "all=200 anon=401 susp=401"),
+        r("PATCH", "/me", "/me", r#"{"notification_mode":"immediate"}"#, "all=200 anon=401 susp=401"),
+        r("POST", "/me/password", "/me/password", r#"{"current_password":"not my password","new_password":"<strong>"}"#, "all=422 anon=401 susp=401"),
         // The second factor: each caller enrols only themselves.
-        r(
-            "POST",
-            "/me/totp/setup",
-            "/me/totp/setup",
-            "",
-            "all=200 anon=401 susp=401",
-        ),
-        r(
-            "POST",
-            "/me/totp/enable",
-            "/me/totp/enable",
-            r#"{"code":"000000"}"#,
-            "all=422 anon=401 susp=401",
-        ),
-        r(
-            "POST",
-            "/me/totp/disable",
-            "/me/totp/disable",
-            r#"{"password":"wrong password!"}"#,
-            "all=422 anon=401 susp=401",
-        ),
+        r("POST", "/me/totp/setup", "/me/totp/setup", "", "all=200 anon=401 susp=401"),
+        r("POST", "/me/totp/enable", "/me/totp/enable", r#"{"code":"000000"}"#, "all=422 anon=401 susp=401"),
+        r("POST", "/me/totp/disable", "/me/totp/disable", r#"{"password":"wrong password!"}"#, "all=422 anon=401 susp=401"),
         r("GET", "", "/users/<author_id>", "", "all=404"),
         r("GET", "", "/me/<author_id>", "", "all=404"),
         // Administration of accounts.
-        r(
-            "GET",
-            "/admin/users",
-            "/admin/users",
-            "",
-            "all=403 anon=401 susp=401 admin=200",
-        ),
-        r(
-            "PATCH",
-            "/admin/users/{id}",
-            "/admin/users/<fresh_user>",
-            r#"{"suspended":true}"#,
-            "all=403 anon=401 susp=401 mod=200 admin=200",
-        ),
-        r(
-            "PATCH",
-            "/admin/users/{id}",
-            "/admin/users/<fresh_user>",
-            r#"{"role":"moderator"}"#,
-            "all=403 anon=401 susp=401 admin=200",
-        ),
-        r(
-            "PATCH",
-            "/admin/users/{id}",
-            "/admin/users/<fresh_user>",
-            r#"{"affiliation_verified":true}"#,
-            "all=403 anon=401 susp=401 admin=200",
-        ),
-        r(
-            "PATCH",
-            "/admin/users/{id}",
-            "/admin/users/<fresh_mod>",
-            r#"{"suspended":true}"#,
-            "all=403 anon=401 susp=401 admin=200",
-        ),
+        r("GET", "/admin/users", "/admin/users", "", "all=403 anon=401 susp=401 admin=200"),
+        r("PATCH", "/admin/users/{id}", "/admin/users/<fresh_user>", r#"{"suspended":true}"#, "all=403 anon=401 susp=401 mod=200 admin=200"),
+        r("PATCH", "/admin/users/{id}", "/admin/users/<fresh_user>", r#"{"role":"moderator"}"#, "all=403 anon=401 susp=401 admin=200"),
+        r("PATCH", "/admin/users/{id}", "/admin/users/<fresh_user>", r#"{"affiliation_verified":true}"#, "all=403 anon=401 susp=401 admin=200"),
+        r("PATCH", "/admin/users/{id}", "/admin/users/<fresh_mod>", r#"{"suspended":true}"#, "all=403 anon=401 susp=401 admin=200"),
+        r("PATCH", "/admin/users/{id}", "/admin/users/<fresh_suspended>", r#"{"suspended":false}"#, "all=403 anon=401 susp=401 mod=200 admin=200"),
         // Consultations, drafts, paragraphs.
         r("GET", "/consultations", "/consultations", "", "all=200"),
-        r(
-            "POST",
-            "/consultations",
-            "/consultations",
-            r#"{"title":"Another","summary":"S"}"#,
-            "all=403 anon=401 susp=401 admin=201",
-        ),
-        r(
-            "GET",
-            "/consultations/{id}",
-            "/consultations/<cons>",
-            "",
-            "all=200",
-        ),
-        r(
-            "PATCH",
-            "/consultations/{id}",
-            "/consultations/<cons>",
-            r#"{"summary":"Review of WSIS"}"#,
-            "all=403 anon=401 susp=401 admin=200",
-        ),
-        r(
-            "POST",
-            "/consultations/{id}/drafts",
-            "/consultations/<cons>/drafts",
-            r##"{"title":"Annex","version_label":"Zero draft","text":"# A\n\nOne.\n"}"##,
-            "all=403 anon=401 susp=401 admin=201",
-        ),
+        r("POST", "/consultations", "/consultations", r#"{"title":"Another","summary":"S"}"#, "all=403 anon=401 susp=401 admin=201"),
+        r("GET", "/consultations/{id}", "/consultations/<cons>", "", "all=200"),
+        r("PATCH", "/consultations/{id}", "/consultations/<cons>", r#"{"summary":"Review of WSIS"}"#, "all=403 anon=401 susp=401 admin=200"),
+        r("POST", "/consultations/{id}/drafts", "/consultations/<cons>/drafts", r##"{"title":"Annex","version_label":"Zero draft","text":"# A\n\nOne.\n"}"##, "all=403 anon=401 susp=401 admin=201"),
         r("GET", "/drafts/{id}", "/drafts/<draft>", "", "all=200"),
-        r(
-            "GET",
-            "/drafts/{id}/stats",
-            "/drafts/<draft>/stats",
-            "",
-            "all=200",
-        ),
-        r(
-            "GET",
-            "/drafts/{id}/dashboard",
-            "/drafts/<draft>/dashboard",
-            "",
-            "all=200",
-        ),
-        r(
-            "PATCH",
-            "/paragraphs/{id}",
-            "/paragraphs/<p2>",
-            r#"{"tags":["C1"]}"#,
-            "all=403 anon=401 susp=401 admin=200",
-        ),
-        r(
-            "POST",
-            "/drafts/{id}/revisions",
-            "/drafts/<fresh_draft>/revisions",
-            r##"{"version_label":"Rev.1","text":"# A\n\nOne, revised.\n"}"##,
-            "all=403 anon=401 susp=401 admin=201",
-        ),
-        r(
-            "GET",
-            "/drafts/{id}/concordance",
-            "/drafts/<draft>/concordance",
-            "",
-            "all=200",
-        ),
-        r(
-            "GET",
-            "/drafts/{id}/export",
-            "/drafts/<pre_draft>/export?format=csv",
-            "",
-            "all=200- susp=401",
-        )
-        .secret(PENDING),
-        r(
-            "GET",
-            "/drafts/{id}/export",
-            "/drafts/<pre_draft>/export?format=csv&status=all",
-            "",
-            "all=403 anon=401 susp=401 mod=200+ admin=200+",
-        )
-        .secret(PENDING),
-        r(
-            "POST",
-            "/drafts/{id}/follow",
-            "/drafts/<draft>/follow",
-            "",
-            "all=204 anon=401 susp=401",
-        ),
-        r(
-            "DELETE",
-            "/drafts/{id}/follow",
-            "/drafts/<draft>/follow",
-            "",
-            "all=204 anon=401 susp=401",
-        ),
-        r(
-            "PUT",
-            "/comments/{id}/disposition",
-            "/comments/<pub>/disposition",
-            r#"{"disposition":"noted"}"#,
-            "all=403 anon=401 susp=401 mod=200 admin=200",
-        ),
+        r("GET", "/drafts/{id}/stats", "/drafts/<draft>/stats", "", "all=200"),
+        r("GET", "/drafts/{id}/dashboard", "/drafts/<draft>/dashboard", "", "all=200"),
+        r("PATCH", "/paragraphs/{id}", "/paragraphs/<p2>", r#"{"tags":["C1"]}"#, "all=403 anon=401 susp=401 admin=200"),
+        r("POST", "/drafts/{id}/revisions", "/drafts/<fresh_draft>/revisions", r##"{"version_label":"Rev.1","text":"# A\n\nOne, revised.\n"}"##, "all=403 anon=401 susp=401 admin=201"),
+        r("GET", "/drafts/{id}/concordance", "/drafts/<draft>/concordance", "", "all=200"),
+        r("GET", "/drafts/{id}/export", "/drafts/<pre_draft>/export?format=csv", "", "all=200- susp=401").secret(PENDING),
+        r("GET", "/drafts/{id}/export", "/drafts/<pre_draft>/export?format=csv&status=all", "", "all=403 anon=401 susp=401 mod=200+ admin=200+").secret(PENDING),
+        r("POST", "/drafts/{id}/follow", "/drafts/<draft>/follow", "", "all=204 anon=401 susp=401"),
+        r("DELETE", "/drafts/{id}/follow", "/drafts/<draft>/follow", "", "all=204 anon=401 susp=401"),
+        r("PUT", "/comments/{id}/disposition", "/comments/<pub>/disposition", r#"{"disposition":"noted"}"#, "all=403 anon=401 susp=401 mod=200 admin=200"),
         // Comments: lists show others' unpublished comments to moderators only.
-        r(
-            "GET",
-            "/drafts/{id}/comments",
-            "/drafts/<pre_draft>/comments",
-            "",
-            "all=200- susp=401 author=200+",
-        )
-        .secret(PENDING),
-        r(
-            "GET",
-            "/drafts/{id}/comments",
-            "/drafts/<pre_draft>/comments?status=pending",
-            "",
-            "all=200- anon=401 susp=401 author=200+ mod=200+ admin=200+",
-        )
-        .secret(PENDING),
-        r(
-            "GET",
-            "/drafts/{id}/comments",
-            "/drafts/<pre_draft>/comments?status=all",
-            "",
-            "all=403 anon=401 susp=401 mod=200+ admin=200+",
-        )
-        .secret(PENDING),
-        r(
-            "GET",
-            "/drafts/{id}/comments",
-            "/drafts/<draft>/comments",
-            "",
-            "all=200- susp=401 author=200+",
-        )
-        .secret(HIDDEN),
-        r(
-            "GET",
-            "/drafts/{id}/comments",
-            "/drafts/<draft>/comments?status=hidden",
-            "",
-            "all=200- anon=401 susp=401 author=200+ mod=200+ admin=200+",
-        )
-        .secret(HIDDEN),
-        r(
-            "POST",
-            "/drafts/{id}/comments",
-            "/drafts/<draft>/comments",
-            r#"{"paragraph_id":"<p1>","body":"A new comment"}"#,
-            "all=201 anon=401 susp=401 unv=403",
-        ),
-        r(
-            "POST",
-            "/drafts/{id}/comments",
-            "/drafts/<pre_draft>/comments",
-            r#"{"paragraph_id":"<pre_p1>","body":"A new comment, held"}"#,
-            "all=201 anon=401 susp=401 unv=403",
-        ),
-        r(
-            "GET",
-            "/comments/{id}",
-            "/comments/<pub>",
-            "",
-            "all=200 susp=401",
-        ),
-        r(
-            "GET",
-            "/comments/{id}",
-            "/comments/<pending>",
-            "",
-            "all=404 susp=401 author=200+ mod=200+ admin=200+",
-        )
-        .secret(PENDING),
-        r(
-            "GET",
-            "/comments/{id}",
-            "/comments/<hidden>",
-            "",
-            "all=404 susp=401 author=200+ mod=200+ admin=200+",
-        )
-        .secret(HIDDEN),
-        r(
-            "GET",
-            "/comments/{id}",
-            "/comments/<rejected>",
-            "",
-            "all=404 susp=401 author=200+ mod=200+ admin=200+",
-        )
-        .secret(REJECTED),
-        r(
-            "GET",
-            "/comments/{id}",
-            "/comments/<withdrawn>",
-            "",
-            "all=404 susp=401 author=200+ mod=200+ admin=200+",
-        )
-        .secret(WITHDRAWN),
+        r("GET", "/drafts/{id}/comments", "/drafts/<pre_draft>/comments", "", "all=200- susp=401 author=200+").secret(PENDING),
+        r("GET", "/drafts/{id}/comments", "/drafts/<pre_draft>/comments?status=pending", "", "all=200- anon=401 susp=401 author=200+ mod=200+ admin=200+").secret(PENDING),
+        r("GET", "/drafts/{id}/comments", "/drafts/<pre_draft>/comments?status=all", "", "all=403 anon=401 susp=401 mod=200+ admin=200+").secret(PENDING),
+        r("GET", "/drafts/{id}/comments", "/drafts/<draft>/comments", "", "all=200- susp=401 author=200+").secret(HIDDEN),
+        r("GET", "/drafts/{id}/comments", "/drafts/<draft>/comments?status=hidden", "", "all=200- anon=401 susp=401 author=200+ mod=200+ admin=200+").secret(HIDDEN),
+        r("POST", "/drafts/{id}/comments", "/drafts/<draft>/comments", r#"{"paragraph_id":"<p1>","body":"A new comment"}"#, "all=201 anon=401 susp=401 unv=403"),
+        r("POST", "/drafts/{id}/comments", "/drafts/<pre_draft>/comments", r#"{"paragraph_id":"<pre_p1>","body":"A new comment, held"}"#, "all=201 anon=401 susp=401 unv=403"),
+        r("GET", "/comments/{id}", "/comments/<pub>", "", "all=200 susp=401"),
+        r("GET", "/comments/{id}", "/comments/<pending>", "", "all=404 susp=401 author=200+ mod=200+ admin=200+").secret(PENDING),
+        r("GET", "/comments/{id}", "/comments/<hidden>", "", "all=404 susp=401 author=200+ mod=200+ admin=200+").secret(HIDDEN),
+        r("GET", "/comments/{id}", "/comments/<rejected>", "", "all=404 susp=401 author=200+ mod=200+ admin=200+").secret(REJECTED),
+        r("GET", "/comments/{id}", "/comments/<withdrawn>", "", "all=404 susp=401 author=200+ mod=200+ admin=200+").secret(WITHDRAWN),
         // IDOR: only the author edits or withdraws; others' unpublished comments do not exist.
-        r(
-            "PATCH",
-            "/comments/{id}",
-            "/comments/<pub>",
-            r#"{"body":"Edited by its author"}"#,
-            "all=403 anon=401 susp=401 author=200",
-        ),
-        r(
-            "PATCH",
-            "/comments/{id}",
-            "/comments/<pending>",
-            r#"{"body":"PENDINGMARK, edited"}"#,
-            "all=404 anon=401 susp=401 unv=403 author=200 mod=403 admin=403",
-        ),
-        r(
-            "PATCH",
-            "/comments/{id}",
-            "/comments/<hidden>",
-            r#"{"body":"HIDDENMARK, edited"}"#,
-            "all=404 anon=401 susp=401 unv=403 author=409 mod=403 admin=403",
-        ),
-        r(
-            "DELETE",
-            "/comments/{id}",
-            "/comments/<fresh_pub>",
-            "",
-            "all=403 anon=401 susp=401 author=204",
-        ),
-        r(
-            "DELETE",
-            "/comments/{id}",
-            "/comments/<fresh_pending>",
-            "",
-            "all=404 anon=401 susp=401 author=204 mod=403 admin=403",
-        ),
-        r(
-            "POST",
-            "/comments/{id}/flags",
-            "/comments/<fresh_pub>/flags",
-            r#"{"reason":"spam"}"#,
-            "all=201 anon=401 susp=401 author=403 unv=403",
-        ),
-        r(
-            "POST",
-            "/comments/{id}/flags",
-            "/comments/<pending>/flags",
-            r#"{"reason":"spam"}"#,
-            "all=404 anon=401 susp=401 unv=403 author=403 mod=409 admin=409",
-        ),
+        r("PATCH", "/comments/{id}", "/comments/<pub>", r#"{"body":"Edited by its author"}"#, "all=403 anon=401 susp=401 author=200"),
+        r("PATCH", "/comments/{id}", "/comments/<pending>", r#"{"body":"PENDINGMARK, edited"}"#, "all=404 anon=401 susp=401 unv=403 author=200 mod=403 admin=403"),
+        r("PATCH", "/comments/{id}", "/comments/<hidden>", r#"{"body":"HIDDENMARK, edited"}"#, "all=404 anon=401 susp=401 unv=403 author=409 mod=403 admin=403"),
+        r("DELETE", "/comments/{id}", "/comments/<fresh_pub>", "", "all=403 anon=401 susp=401 author=204"),
+        r("DELETE", "/comments/{id}", "/comments/<fresh_pending>", "", "all=404 anon=401 susp=401 author=204 mod=403 admin=403"),
+        r("POST", "/comments/{id}/flags", "/comments/<fresh_pub>/flags", r#"{"reason":"spam"}"#, "all=201 anon=401 susp=401 author=403 unv=403"),
+        r("POST", "/comments/{id}/flags", "/comments/<pending>/flags", r#"{"reason":"spam"}"#, "all=404 anon=401 susp=401 unv=403 author=403 mod=409 admin=409"),
         // Moderation.
-        r(
-            "POST",
-            "/comments/{id}/moderation",
-            "/comments/<fresh_pending>/moderation",
-            r#"{"action":"approve"}"#,
-            "all=403 anon=401 susp=401 mod=200 admin=200",
-        ),
-        r(
-            "POST",
-            "/comments/{id}/moderation",
-            "/comments/<fresh_pub>/moderation",
-            r#"{"action":"hide","reason":"Off topic"}"#,
-            "all=403 anon=401 susp=401 mod=200 admin=200",
-        ),
-        r(
-            "GET",
-            "/comments/{id}/history",
-            "/comments/<pub>/history",
-            "",
-            "all=403 anon=401 susp=401 mod=200 admin=200",
-        ),
-        r(
-            "GET",
-            "/moderation/queue",
-            "/moderation/queue",
-            "",
-            "all=403 anon=401 susp=401 mod=200+ admin=200+",
-        )
-        .secret(PENDING),
-        r(
-            "GET",
-            "/moderation/log",
-            "/moderation/log",
-            "",
-            "all=403 anon=401 susp=401 mod=200 admin=200",
-        ),
+        r("POST", "/comments/{id}/moderation", "/comments/<fresh_pending>/moderation", r#"{"action":"approve"}"#, "all=403 anon=401 susp=401 mod=200 admin=200"),
+        r("POST", "/comments/{id}/moderation", "/comments/<fresh_pub>/moderation", r#"{"action":"hide","reason":"Off topic"}"#, "all=403 anon=401 susp=401 mod=200 admin=200"),
+        r("GET", "/comments/{id}/history", "/comments/<pub>/history", "", "all=403 anon=401 susp=401 mod=200 admin=200"),
+        r("GET", "/moderation/queue", "/moderation/queue", "", "all=403 anon=401 susp=401 mod=200+ admin=200+").secret(PENDING),
+        r("GET", "/moderation/log", "/moderation/log", "", "all=403 anon=401 susp=401 mod=200 admin=200"),
     ]
 }
 
 /// SPEC §1, §4 and §7 for the pages. A suspended caller's old cookie counts for nothing,
 /// so they are treated as a visitor who is not signed in.
+#[rustfmt::skip]
 fn page_rows() -> Vec<Row> {
     const ADMIN: &str = "all=403 anon=401 susp=401 admin=200";
     const ADMIN_POST: &str = "all=403 anon=401 susp=401 admin=303";
@@ -751,6 +394,7 @@ fn page_rows() -> Vec<Row> {
         r("POST", "/moderation/comments/{id}", "/moderation/comments/<fresh_pending>", "action=approve", MODS_POST),
         r("POST", "/moderation/users/{id}/suspend", "/moderation/users/<fresh_user>/suspend", "", MODS_POST),
         r("POST", "/moderation/users/{id}/suspend", "/moderation/users/<fresh_mod>/suspend", "", ADMIN_POST),
+        r("POST", "/moderation/users/{id}/unsuspend", "/moderation/users/<fresh_suspended>/unsuspend", "", MODS_POST),
         r("POST", "/admin/consultations", "/admin/consultations", "title=New consultation&summary=S&moderation=post",
           ADMIN_POST),
         r("POST", "/admin/consultations/{id}", "/admin/consultations/<cons>",
@@ -1078,6 +722,20 @@ impl Fixture {
             "fresh_user" => {
                 let u = app.participant(Group::TechnicalCommunity).await;
                 (u.id.to_string(), Fresh::User(u.id))
+            }
+            "fresh_suspended" => {
+                let u = app.participant(Group::Government).await;
+                let id = u.id;
+                app.db()
+                    .run(move |conn| {
+                        diesel::update(users::table.find(id))
+                            .set(users::suspended.eq(true))
+                            .execute(conn)?;
+                        Ok(())
+                    })
+                    .await
+                    .unwrap();
+                (id.to_string(), Fresh::User(id))
             }
             "fresh_mod" => {
                 let u = app.moderator().await;

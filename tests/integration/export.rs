@@ -28,7 +28,7 @@ PP1. Recalling the Geneva phase of the World Summit on the Information Society,
 
 const MULTILINGUAL: &str = "نص عربي — 中文评论 — café, naïve, Zürich <script>alert(1)</script>";
 
-const COLUMNS: [&str; 15] = [
+const COLUMNS: [&str; 17] = [
     "comment_id",
     "parent_id",
     "paragraph_number",
@@ -44,6 +44,8 @@ const COLUMNS: [&str; 15] = [
     "edited_at",
     "body",
     "proposed_text",
+    "disposition",
+    "next_paragraph_label",
 ];
 
 fn id(v: &Value) -> String {

@@ -614,3 +614,65 @@ async fn the_reading_page_previews_the_first_three_published_top_level_comments_
     assert_eq!(previews(1), ["preamble head"]);
     assert!(previews(3).is_empty());
 }
+
+#[actix_web::test]
+async fn the_draft_and_thread_pages_filter_input_by_stakeholder_group() {
+    let app = spawn_app().await;
+    let (d, _) = draft(&app, "post").await;
+    let draft_id = d["id"].as_str().unwrap();
+    let pid = d["paragraphs"][1]["id"].as_str().unwrap();
+    let gov = app.participant(Group::Government).await;
+    let aca = app.participant(Group::Academia).await;
+    for (who, text) in [(&gov, "Government view here"), (&aca, "Academic view here")] {
+        app.post_json(
+            &format!("/drafts/{draft_id}/comments"),
+            &json!({"paragraph_id": pid, "body": text}),
+            Some(&who.token),
+        )
+        .await;
+    }
+    let (_, html) = get_html(
+        &app,
+        &format!("/drafts/{draft_id}/paragraphs/{pid}?group=academia"),
+    )
+    .await;
+    assert!(html.contains("Academic view here") && !html.contains("Government view here"));
+    assert!(html.contains(r#"<option value="academia" selected>"#));
+    let (_, html) = get_html(&app, &format!("/drafts/{draft_id}?group=government")).await;
+    assert!(html.contains(&format!(
+        "/drafts/{draft_id}/paragraphs/{pid}?group=government"
+    )));
+    let (status, html) = get_html(
+        &app,
+        &format!("/drafts/{draft_id}/paragraphs/{pid}?group=nonsense"),
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Academic view here") && html.contains("Government view here"));
+}
+
+#[actix_web::test]
+async fn a_moderator_lifts_a_suspension_from_the_moderation_page() {
+    let app = spawn_app().await;
+    let moderator = app.moderator().await;
+    let user = app.participant(Group::CivilSociety).await;
+    app.patch_json(
+        &format!("/admin/users/{}", user.id),
+        &json!({"suspended": true}),
+        Some(&moderator.token),
+    )
+    .await;
+    sign_in(&app, &moderator.email).await;
+    let (_, html) = get_html(&app, "/moderation").await;
+    assert!(html.contains(&format!("/moderation/users/{}/unsuspend", user.id)));
+    let csrf = app.csrf("/moderation").await;
+    let res = app
+        .client
+        .post(app.url(&format!("/moderation/users/{}/unsuspend", user.id)))
+        .form(&[("csrf", csrf.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    assert_eq!(app.login(&user.email, PASSWORD).await.status(), 200);
+}

@@ -568,3 +568,45 @@ async fn the_command_line_publishes_a_revision() {
     assert_eq!(z["read_only"], true);
     std::fs::remove_file(file).ok();
 }
+
+#[actix_web::test]
+async fn the_export_of_the_earlier_version_carries_dispositions_and_where_each_paragraph_went() {
+    let app = spawn_app().await;
+    let admin = app.admin().await;
+    let moderator = app.moderator().await;
+    let zero = zero_draft(&app, &admin).await;
+    let user = app.participant(Group::Government).await;
+    let (_, c) = body(
+        app.post_json(
+            &format!("/drafts/{}/comments", id(&zero)),
+            &json!({"paragraph_id": zero["paragraphs"][1]["id"], "body": "Split this."}),
+            Some(&user.token),
+        )
+        .await,
+    )
+    .await;
+    app.client
+        .put(app.api(&format!("/comments/{}/disposition", id(&c))))
+        .bearer_auth(&moderator.token)
+        .json(&json!({"disposition": "incorporated"}))
+        .send()
+        .await
+        .unwrap();
+    revise(&app, &admin, &id(&zero), "Rev.1", REV1).await;
+    let csv = app
+        .client
+        .get(app.api(&format!("/drafts/{}/export?format=csv", id(&zero))))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let mut reader = csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    assert_eq!(&headers[15], "disposition");
+    assert_eq!(&headers[16], "next_paragraph_label");
+    let row = reader.records().next().unwrap().unwrap();
+    assert_eq!(&row[15], "incorporated");
+    assert_eq!(&row[16], "3 4", "¶2 was split into ¶3 and ¶4 of Rev.1");
+}

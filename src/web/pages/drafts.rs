@@ -87,10 +87,19 @@ fn paragraph_block(
     view: &DraftView,
     p: &Paragraph,
     previews: Option<&Vec<crate::comments::view::CommentOut>>,
+    group: Option<&str>,
 ) -> Markup {
     let counts = view.counts.get(&Some(p.id));
-    let total: i64 = counts.map_or(0, |c| c.values().sum());
-    let href = format!("/drafts/{}/paragraphs/{}", view.draft.id, p.id);
+    // Filtered by a stakeholder group: that group's count, and no previews.
+    let total: i64 = match group {
+        Some(g) => counts.and_then(|c| c.get(g)).copied().unwrap_or(0),
+        None => counts.map_or(0, |c| c.values().sum()),
+    };
+    let previews = previews.filter(|_| group.is_none());
+    let href = match group {
+        Some(g) => format!("/drafts/{}/paragraphs/{}?group={g}", view.draft.id, p.id),
+        None => format!("/drafts/{}/paragraphs/{}", view.draft.id, p.id),
+    };
     html! {
         article class="paragraph" id={ "p-" (p.number) } {
             span class="para-number" { a href=(href) aria-label={ (t("para.title")) " " (p.label) } { (p.label) } }
@@ -145,6 +154,34 @@ fn follow_form(csrf: &str, draft: i64, following: bool) -> Markup {
     }
 }
 
+#[derive(Deserialize)]
+pub struct GroupQuery {
+    group: Option<String>,
+}
+
+impl GroupQuery {
+    /// The stakeholder group to filter on; anything else filters nothing.
+    fn group(&self) -> Option<String> {
+        self.group.clone().filter(|g| Group::parse(g).is_some())
+    }
+}
+
+/// "Show input from: [group]" — a GET form, so it works without JavaScript.
+fn group_filter(action: &str, current: Option<&str>) -> Markup {
+    html! {
+        form class="inline group-filter" method="get" action=(action) {
+            label for="group-filter" { (t("filter.group")) " " }
+            select id="group-filter" name="group" {
+                option value="" { (t("filter.all_groups")) }
+                @for g in Group::ALL {
+                    option value=(g.as_str()) selected[current == Some(g.as_str())] { (i18n::group(g.as_str())) }
+                }
+            }
+            " " button type="submit" class="button secondary" { (t("filter.apply")) }
+        }
+    }
+}
+
 pub async fn show(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -152,8 +189,10 @@ pub async fn show(
     csrf: CsrfToken,
     path: web::Path<i64>,
     q: web::Query<crate::web::pages::tags::ReadingQuery>,
+    gq: web::Query<GroupQuery>,
 ) -> PageResult {
     let id = path.into_inner();
+    let group = gq.group();
     let (tag, unknown_tag) = q.tag();
     let viewer = Viewer::of(user.as_ref());
     let (view, previews, following) = state
@@ -196,6 +235,7 @@ pub async fn show(
             p { (status_badge(&view.consultation)) " " span class="muted" { (date(view.consultation.opens_at)) " – " (date(view.consultation.closes_at)) } }
             (state_notice(&view, user.as_ref(), &state, req.path()))
             (crate::web::pages::revisions::draft_header(view.draft.id, view.draft.previous_draft_id, &view.versions))
+            (group_filter(&format!("/drafts/{}", view.draft.id), group.as_deref()))
             @if user.as_ref().is_some_and(|u| u.is_admin()) && !view.draft.read_only {
                 p { a href={ "/admin/drafts/" (view.draft.id) "/revise" } { (t("rev.revise")) } }
             }
@@ -218,7 +258,7 @@ pub async fn show(
             @for (s, list) in &sections {
                 section class="draft-section" {
                     @if let Some(s) = s { h2 { (s) } }
-                    @for p in list { (paragraph_block(&view, p, previews.get(&Some(p.id)))) }
+                    @for p in list { (paragraph_block(&view, p, previews.get(&Some(p.id)), group.as_deref())) }
                 }
             }
             section class="general-comments" aria-labelledby="general" {
@@ -235,6 +275,7 @@ pub async fn show(
 pub struct ThreadQuery {
     after: Option<i64>,
     posted: Option<String>,
+    group: Option<String>,
 }
 
 /// The thread page of one paragraph, or of the general comments (`paragraph_id` None).
@@ -254,6 +295,8 @@ async fn thread_page(
 ) -> PageResult {
     let viewer = Viewer::of(user);
     let after = q.after;
+    let group = q.group.clone().filter(|g| Group::parse(g).is_some());
+    let group_for_form = group.clone();
     let (view, threads) = state
         .db
         .run(move |conn| {
@@ -265,6 +308,10 @@ async fn thread_page(
             }
             let mut threads =
                 comments::threads(conn, viewer, draft_id, paragraph_id, THREADS_PER_PAGE * 5)?;
+            if let Some(g) = &group {
+                // Threads opened by that group, with every reply kept for context.
+                threads.retain(|t| &t.comment.author.stakeholder_group == g);
+            }
             if let Some(a) = after {
                 threads.retain(|t| t.comment.id > a);
             }
@@ -335,6 +382,7 @@ async fn thread_page(
         (state_notice(&view, user, state, req.path()))
         section id="comments" aria-labelledby="thread-title" {
             h2 id="thread-title" { (t("para.thread")) }
+            (group_filter(req.path(), group_for_form.as_deref()))
             @if shown.is_empty() { p { (t("draft.no_comments")) } }
             ol class="comments" {
                 @for th in shown { (thread(&tctx, th)) }
@@ -487,6 +535,7 @@ pub async fn post_comment(
             let q = ThreadQuery {
                 after: None,
                 posted: None,
+                group: None,
             };
             let para = if parent_id.is_some() {
                 // A reply's paragraph is its parent's.

@@ -102,6 +102,20 @@ pub async fn queue(
             Ok((items, histories))
         })
         .await?;
+    let suspended: Vec<(i64, String, String)> = state
+        .db
+        .run(|conn| {
+            use crate::db::schema::users;
+            use diesel::prelude::*;
+            Ok(users::table
+                .filter(users::suspended.eq(true))
+                .filter(users::role.eq("participant"))
+                .order(users::id.asc())
+                .limit(200)
+                .select((users::id, users::display_name, users::stakeholder_group))
+                .load(conn)?)
+        })
+        .await?;
     let ctx = Ctx {
         user: Some(&m),
         csrf: &csrf.0,
@@ -115,6 +129,22 @@ pub async fn queue(
             p { a href="/moderation/log" { (t("mod.log")) } }
             @if q.done.is_some() { (notice(&Notice::Success(t("mod.done")))) }
             h2 { (t("mod.queue")) " (" (items.len()) ")" }
+            @if !suspended.is_empty() {
+                details class="suspended" {
+                    summary { (t("mod.suspended")) " (" (suspended.len()) ")" }
+                    ul {
+                        @for (id, name, group) in &suspended {
+                            li {
+                                (name) " " span class={ "badge group-" (group) } { (i18n::group(group)) } " "
+                                form class="inline" method="post" action={ "/moderation/users/" (id) "/unsuspend" } {
+                                    (csrf_field(ctx.csrf))
+                                    button type="submit" class="button secondary" { (t("mod.unsuspend")) " " span class="visually-hidden" { (name) } }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
             @if items.is_empty() { p { (t("mod.queue.empty")) } }
             @for (item, history) in items.iter().zip(&histories) {
                 @let c = &item.comment;
@@ -209,6 +239,28 @@ pub async fn suspend(
     path: web::Path<i64>,
     form: web::Form<CsrfOnly>,
 ) -> PageResult {
+    set_suspended(state, user, csrf, path, form, true).await
+}
+
+pub async fn unsuspend(
+    state: web::Data<AppState>,
+    PageUser(user): PageUser,
+    csrf: CsrfToken,
+    path: web::Path<i64>,
+    form: web::Form<CsrfOnly>,
+) -> PageResult {
+    set_suspended(state, user, csrf, path, form, false).await
+}
+
+/// Moderators suspend and unsuspend participants (the service refuses staff targets).
+async fn set_suspended(
+    state: web::Data<AppState>,
+    user: Option<User>,
+    csrf: CsrfToken,
+    path: web::Path<i64>,
+    form: web::Form<CsrfOnly>,
+    suspended: bool,
+) -> PageResult {
     check_csrf(&csrf, &form.csrf)?;
     let m = require_moderator(&state, user)?;
     accounts::admin_update(
@@ -216,7 +268,7 @@ pub async fn suspend(
         &m,
         path.into_inner(),
         AdminChanges {
-            suspended: Some(true),
+            suspended: Some(suspended),
             ..Default::default()
         },
     )
