@@ -31,6 +31,19 @@ pub const COMMENT: Limit = Limit {
     max: 30,
     window: Duration::from_secs(600),
 };
+/// Comments per client address, beside the per-account limit; generous, because a
+/// ministry or a university may sit behind one address.
+pub const COMMENT_IP: Limit = Limit {
+    name: "comment_ip",
+    max: 300,
+    window: Duration::from_secs(600),
+};
+/// Exports are the heaviest reads: per client address.
+pub const EXPORT: Limit = Limit {
+    name: "export",
+    max: 60,
+    window: Duration::from_secs(600),
+};
 pub const FLAG: Limit = Limit {
     name: "flag",
     max: 20,

@@ -226,8 +226,13 @@ pub async fn create_comment(
     state: web::Data<AppState>,
     ApiUser(user): ApiUser,
     path: web::Path<i64>,
+    req: actix_web::HttpRequest,
     Json(b): Json<NewCommentBody>,
 ) -> Result<HttpResponse, AppError> {
+    state.limiter.check(
+        crate::ratelimit::COMMENT_IP,
+        &crate::api::accounts::client_ip(&req),
+    )?;
     let input = NewComment::parse(
         b.paragraph_id,
         b.parent_id,

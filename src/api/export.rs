@@ -13,7 +13,12 @@ pub async fn export(
     MaybeApiUser(user): MaybeApiUser,
     path: web::Path<i64>,
     q: web::Query<Query>,
+    req: actix_web::HttpRequest,
 ) -> Result<HttpResponse, AppError> {
+    state.limiter.check(
+        crate::ratelimit::EXPORT,
+        &crate::api::accounts::client_ip(&req),
+    )?;
     let request = Request::parse(path.into_inner(), &q)?;
     request.authorize(user.as_ref())?;
     let plan = state

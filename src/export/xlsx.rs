@@ -64,6 +64,11 @@ pub fn write<W: Write + Send>(db: &Db, plan: &Plan, out: W) -> Result<(), Export
         &formats,
         workbook.add_worksheet_with_constant_memory()?,
     )?;
+    let figures = {
+        let mut conn = db.get()?;
+        crate::dashboard::service::compute(&mut conn, plan.draft.id)?
+    };
+    participation_sheet(&figures, &formats, workbook.add_worksheet())?;
     workbook.save_to_writer(out)?;
     Ok(())
 }
@@ -245,5 +250,63 @@ fn amendments_sheet(
         Ok(())
     })?;
     ws.autofilter(0, 0, r, (names.len() - 1) as u16)?;
+    Ok(())
+}
+
+/// The dashboard's figures (published input of the whole draft) by Action Line or SDG,
+/// UN region, country and day, each row split by stakeholder group.
+fn participation_sheet(
+    d: &crate::dashboard::service::Dashboard,
+    f: &Formats,
+    ws: &mut Worksheet,
+) -> Result<(), ExportError> {
+    use crate::accounts::model::Group;
+    ws.set_name("Participation")?;
+    let mut names = vec!["dimension", "value", "total"];
+    names.extend(Group::ALL.iter().map(|g| g.as_str()));
+    header(ws, &names, f)?;
+    ws.set_column_width(0, 14.0)?;
+    ws.set_column_width(1, 24.0)?;
+    let mut r: u32 = 0;
+    let mut put = |dimension: &str,
+                   value: &str,
+                   total: i64,
+                   by: &crate::dashboard::service::ByGroup|
+     -> Result<(), ExportError> {
+        r += 1;
+        ws.write_string(r, 0, dimension)?;
+        ws.write_string(r, 1, value)?;
+        ws.write_number(r, 2, total as f64)?;
+        for (i, g) in Group::ALL.iter().enumerate() {
+            ws.write_number(
+                r,
+                3 + i as u16,
+                by.get(g.as_str()).copied().unwrap_or(0) as f64,
+            )?;
+        }
+        Ok(())
+    };
+    for t in &d.by_tag {
+        put("tag", &t.tag, t.total, &t.by_group)?;
+    }
+    for p in &d.by_region {
+        put(
+            "region",
+            p.code.as_deref().unwrap_or("not given"),
+            p.total,
+            &p.by_group,
+        )?;
+    }
+    for p in &d.by_country {
+        put(
+            "country",
+            p.code.as_deref().unwrap_or("not given"),
+            p.total,
+            &p.by_group,
+        )?;
+    }
+    for day in &d.by_day {
+        put("day", &day.day, day.total, &day.by_group)?;
+    }
     Ok(())
 }

@@ -775,7 +775,10 @@ async fn the_xlsx_export_has_comments_summary_and_amendments_sheets() {
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     );
     let mut book = xlsx(&d.bytes);
-    assert_eq!(book.sheet_names(), ["Comments", "Summary", "Amendments"]);
+    assert_eq!(
+        book.sheet_names(),
+        ["Comments", "Summary", "Amendments", "Participation"]
+    );
 
     let comments = sheet(&mut book, "Comments");
     assert_eq!(comments[0], COLUMNS);
@@ -849,6 +852,15 @@ async fn the_xlsx_export_has_comments_summary_and_amendments_sheets() {
         amendments[1][8],
         "1. Commits to universal connectivity for all by 2030;"
     );
+    // The dashboard's figures: the per-day rows add up to the total of the Summary sheet.
+    let participation = sheet(&mut book, "Participation");
+    assert_eq!(participation[0][..3], ["dimension", "value", "total"]);
+    let per_day: f64 = participation
+        .iter()
+        .filter(|r| r[0] == "day")
+        .map(|r| r[2].parse::<f64>().unwrap())
+        .sum();
+    assert_eq!(per_day, 8.0);
     let all_text = [comments, summary, amendments]
         .iter()
         .flatten()

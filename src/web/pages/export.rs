@@ -17,7 +17,12 @@ pub async fn download(
     PageUser(user): PageUser,
     path: web::Path<i64>,
     q: web::Query<Query>,
+    req: actix_web::HttpRequest,
 ) -> PageResult {
+    state.limiter.check(
+        crate::ratelimit::EXPORT,
+        &crate::api::accounts::client_ip(&req),
+    )?;
     let request = Request::parse(path.into_inner(), &q)?;
     request.authorize(user.as_ref())?;
     let plan = state
