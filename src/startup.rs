@@ -126,7 +126,12 @@ impl Application {
                 .wrap(Compress::default())
                 .wrap(Logger::new("%r %s %Dms").log_target("plenary::http"))
                 .route("/healthz", web::get().to(api::healthz))
-                .service(web::scope("/api/v1").configure(api::routes))
+                .service(
+                    web::scope("/api/v1")
+                        // Answers carry personal data (/me) and tokens (/auth/login).
+                        .wrap(DefaultHeaders::new().add(("Cache-Control", "no-store")))
+                        .configure(api::routes),
+                )
                 .service(
                     web::scope("")
                         .wrap(from_fn(csrf_middleware))

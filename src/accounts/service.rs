@@ -290,6 +290,26 @@ pub async fn login_second_step(
     if user.suspended || user.token_version != claims.ver || !user.totp_enabled {
         return Err(AppError::Unauthorized);
     }
+    // Codes are guessed here, not passwords: the same 10-per-15-minutes limit applies.
+    if state.config.rate_limits {
+        let key = user.email_lower.clone();
+        let failures: i64 = state
+            .db
+            .run(move |conn| {
+                let since = now() - Duration::minutes(LOGIN_WINDOW_MINUTES);
+                Ok(login_failures::table
+                    .filter(login_failures::email_lower.eq(key))
+                    .filter(login_failures::at.gt(since))
+                    .count()
+                    .get_result(conn)?)
+            })
+            .await?;
+        if failures >= MAX_LOGIN_FAILURES {
+            return Err(AppError::RateLimited {
+                retry_after_secs: (LOGIN_WINDOW_MINUTES * 60) as u64,
+            });
+        }
+    }
     if !check_second_factor(state, &user, code).await? {
         record_failure(state, user.email_lower.clone()).await?;
         return Err(AppError::MfaRequired);

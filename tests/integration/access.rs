@@ -508,13 +508,13 @@ impl Fixture {
 
         // The author's comments, one of each status.
         let t = Some(author.token.as_str());
-        let post = |draft: String, para: String, body: &'static str| {
+        let post = |draft: String, para: String, text: &'static str| {
             let app = &app;
             async move {
-                let (s, c) = body_of(
+                let (s, c) = body(
                     app.post_json(
                         &format!("/drafts/{draft}/comments"),
-                        &json!({"paragraph_id": para, "body": body}),
+                        &json!({"paragraph_id": para, "body": text}),
                         t,
                     )
                     .await,
@@ -556,7 +556,7 @@ impl Fixture {
         .await;
         let m = Some(moderator.token.as_str());
         for (id, action) in [(&hidden, "hide"), (&rejected, "reject")] {
-            let (s, b) = body_of(
+            let (s, b) = body(
                 app.post_json(
                     &format!("/comments/{id}/moderation"),
                     &json!({"action": action, "reason": "Off topic"}),
@@ -620,7 +620,7 @@ impl Fixture {
         }
 
         // Now suspend: the token and cookie the suspended caller holds are the old ones.
-        let (s, b) = body_of(
+        let (s, b) = body(
             app.patch_json(
                 &format!("/admin/users/{}", suspended.id),
                 &json!({"suspended": true}),
@@ -649,12 +649,7 @@ impl Fixture {
 
     /// Replaces every `<name>` in `text`; `fresh_*` names make a new object (once per
     /// call, so a path and a body naming it agree).
-    async fn expand(
-        &self,
-        caller: &Caller,
-        text: &str,
-        made: &mut HashMap<String, (String, Fresh)>,
-    ) -> String {
+    async fn expand(&self, text: &str, made: &mut HashMap<String, (String, Fresh)>) -> String {
         let mut out = String::new();
         let mut rest = text;
         while let Some(start) = rest.find('<') {
@@ -674,8 +669,6 @@ impl Fixture {
                 let (v, f) = self.make(name).await;
                 made.insert(name.to_string(), (v.clone(), f));
                 v
-            } else if name == "me" {
-                caller.id().map(|i| i.to_string()).unwrap_or_default()
             } else {
                 self.vars
                     .get(name)
@@ -702,7 +695,7 @@ impl Fixture {
         let app = &self.app;
         let author = Some(self.token_of(Who::Author));
         let comment = |draft: &'static str, para: &'static str| async move {
-            let (s, c) = body_of(
+            let (s, c) = body(
                 app.post_json(
                     &format!("/drafts/{}/comments", self.vars[draft]),
                     &json!({"paragraph_id": self.vars[para], "body": "A fresh comment."}),
@@ -742,7 +735,7 @@ impl Fixture {
                 (u.id.to_string(), Fresh::User(u.id))
             }
             "fresh_draft" => {
-                let (s, d) = body_of(
+                let (s, d) = body(
                     app.post_json(
                         &format!("/consultations/{}/drafts", self.vars["cons"]),
                         &json!({"title": "Side text", "version_label": "Zero draft", "text": "# A\n\nOne.\n"}),
@@ -843,17 +836,13 @@ impl Fixture {
     }
 }
 
-async fn body_of(res: reqwest::Response) -> (u16, Value) {
-    body(res).await
-}
-
 /// An open consultation with the test draft imported; returns (consultation, draft).
 async fn consultation_with_draft(
     app: &TestApp,
     admin: Option<&str>,
     moderation: &str,
 ) -> (Value, Value) {
-    let (s, c) = body_of(
+    let (s, c) = body(
         app.post_json(
             "/consultations",
             &json!({"title": "WSIS+20", "summary": "Review", "moderation": moderation}),
@@ -863,7 +852,7 @@ async fn consultation_with_draft(
     )
     .await;
     assert_eq!(s, 201, "{c}");
-    let (s, d) = body_of(
+    let (s, d) = body(
         app.post_json(
             &format!("/consultations/{}/drafts", id_of(&c)),
             &json!({"title": "Outcome", "version_label": "Zero draft", "text": DRAFT}),
@@ -1031,8 +1020,8 @@ async fn run_table(fx: &mut Fixture, surface: Surface, rows: &[Row], send: Send)
         for i in 0..fx.callers.len() {
             let caller = &fx.callers[i];
             let mut made = HashMap::new();
-            let path = fx.expand(caller, row.path, &mut made).await;
-            let body = fx.expand(caller, &row.body, &mut made).await;
+            let path = fx.expand(row.path, &mut made).await;
+            let body = fx.expand(&row.body, &mut made).await;
             let mut before = Vec::new();
             for (_, f) in made.values() {
                 before.push((*f, fx.snapshot(*f).await));
@@ -1300,8 +1289,8 @@ async fn nobody_sets_a_field_reserved_to_the_system_or_to_admins() {
     for (row, field) in &rows {
         let caller = &fx.callers[admin];
         let mut made = HashMap::new();
-        let path = fx.expand(caller, row.path, &mut made).await;
-        let body = fx.expand(caller, &row.body, &mut made).await;
+        let path = fx.expand(row.path, &mut made).await;
+        let body = fx.expand(&row.body, &mut made).await;
         let a = call(&fx, Surface::Api, caller, row, &path, &body, Send::Normal).await;
         let v: Value = serde_json::from_str(&a.text).unwrap_or(Value::Null);
         if v["errors"][field].is_null() {
