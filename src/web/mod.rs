@@ -74,6 +74,18 @@ impl ResponseError for PageError {
 
 pub type PageResult = Result<HttpResponse, PageError>;
 
+/// Refuses a form whose CSRF token does not match the visitor's cookie.
+pub fn check_csrf(
+    csrf: &crate::auth::session::CsrfToken,
+    submitted: &str,
+) -> Result<(), PageError> {
+    if csrf.matches(submitted) {
+        Ok(())
+    } else {
+        Err(PageError(AppError::forbidden(t("form.csrf"))))
+    }
+}
+
 pub fn html_response(status: StatusCode, markup: Markup) -> HttpResponse {
     HttpResponse::build(status)
         .content_type("text/html; charset=utf-8")

@@ -15,17 +15,10 @@ use crate::error::{AppError, FieldErrors};
 use crate::i18n::{self, t};
 use crate::ratelimit;
 use crate::state::AppState;
+use crate::web::check_csrf;
 use crate::web::components::{csrf_field, error_summary, notice, select, Field, Notice};
 use crate::web::layout::{page, Ctx};
-use crate::web::{html_response, ok, redirect, PageError, PageResult};
-
-fn check_csrf(csrf: &CsrfToken, submitted: &str) -> Result<(), PageError> {
-    if csrf.matches(submitted) {
-        Ok(())
-    } else {
-        Err(PageError(AppError::forbidden(t("form.csrf"))))
-    }
-}
+use crate::web::{html_response, ok, redirect, PageResult};
 
 /// The status to answer a form with: 422 for field errors, else the error's own.
 fn form_status(e: &AppError) -> StatusCode {

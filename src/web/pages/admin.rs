@@ -31,13 +31,7 @@ pub fn require_admin(state: &AppState, user: Option<User>) -> Result<User, PageE
     }
 }
 
-pub fn check_csrf(csrf: &CsrfToken, submitted: &str) -> Result<(), PageError> {
-    if csrf.matches(submitted) {
-        Ok(())
-    } else {
-        Err(PageError(AppError::forbidden(t("form.csrf"))))
-    }
-}
+pub use crate::web::check_csrf;
 
 fn moderation_options() -> [(&'static str, &'static str); 2] {
     [

@@ -17,13 +17,14 @@ use crate::drafts::Paragraph;
 use crate::error::AppError;
 use crate::i18n::{self, t};
 use crate::state::AppState;
+use crate::web::check_csrf;
 use crate::web::components::{notice, Notice};
 use crate::web::layout::{page, Ctx};
 use crate::web::pages::comments::{
     amendment_form, comment, new_comment_form, paragraphs, thread, CommentFormState, ThreadCtx,
 };
 use crate::web::pages::consultations::{date, status_badge};
-use crate::web::{html_response, ok, PageError, PageResult};
+use crate::web::{html_response, ok, PageResult};
 
 const PREVIEWS_PER_PARAGRAPH: i64 = 3;
 const THREADS_PER_PAGE: i64 = 200;
@@ -445,14 +446,6 @@ pub async fn general(
         StatusCode::OK,
     )
     .await
-}
-
-fn check_csrf(csrf: &CsrfToken, submitted: &str) -> Result<(), PageError> {
-    if csrf.matches(submitted) {
-        Ok(())
-    } else {
-        Err(PageError(AppError::forbidden(t("form.csrf"))))
-    }
 }
 
 #[derive(Deserialize)]

@@ -14,6 +14,7 @@ use crate::error::AppError;
 use crate::i18n::{self, t};
 use crate::moderation::service::{self as moderation, NewFlag, QueueItem};
 use crate::state::AppState;
+use crate::web::check_csrf;
 use crate::web::components::{csrf_field, notice, Notice};
 use crate::web::layout::{page, Ctx};
 use crate::web::pages::comments::paragraphs;
@@ -27,14 +28,6 @@ fn require_moderator(state: &AppState, user: Option<User>) -> Result<User, PageE
         None => Err(PageError(AppError::Unauthorized)),
         Some(u) if u.is_moderator() => Ok(u),
         Some(_) => Err(PageError(AppError::forbidden(t("error.moderators_only")))),
-    }
-}
-
-fn check_csrf(csrf: &CsrfToken, submitted: &str) -> Result<(), PageError> {
-    if csrf.matches(submitted) {
-        Ok(())
-    } else {
-        Err(PageError(AppError::forbidden(t("form.csrf"))))
     }
 }
 
