@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::accounts::model::{Group, Role};
+use crate::accounts::model::Role;
 use crate::accounts::service::insert_user;
 use crate::accounts::validate::Registration;
 use crate::auth::password;
@@ -195,7 +195,6 @@ fn run(command: Command) -> anyhow::Result<()> {
             let user = insert_user(&mut conn, &reg, hash, Role::Admin, true)
                 .map_err(|e| anyhow::anyhow!(e.detail()))?;
             println!("admin {} created (id {})", email, user.id);
-            let _ = Group::ALL;
             Ok(())
         }
         Command::ImportDraft {

@@ -4,7 +4,7 @@
 use std::time::Duration;
 
 use base64::Engine;
-use plenary::accounts::model::{Group, Role};
+use plenary::accounts::model::Group;
 use serde_json::json;
 
 use crate::helpers::*;
@@ -713,8 +713,6 @@ async fn an_email_written_while_smtp_is_down_arrives_when_it_comes_back() {
         c.smtp_url = Some(format!("smtp://127.0.0.1:{port}"));
     })
     .await;
-    let app_state = app.state.clone();
-    let _ = app_state;
     assert_eq!(
         app.post_json("/auth/register", &registration("late@example.org"), None)
             .await
@@ -1000,5 +998,4 @@ async fn registration_is_rate_limited_per_address() {
         .await;
     assert_eq!(res.status(), 429);
     assert!(res.headers().contains_key("retry-after"));
-    let _ = Role::Admin;
 }

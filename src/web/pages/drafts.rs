@@ -21,7 +21,7 @@ use crate::web::check_csrf;
 use crate::web::components::{notice, Notice};
 use crate::web::layout::{page, Ctx};
 use crate::web::pages::comments::{
-    amendment_form, comment, new_comment_form, paragraphs, thread, CommentFormState, ThreadCtx,
+    amendment_form, new_comment_form, paragraphs, thread, CommentFormState, ThreadCtx,
 };
 use crate::web::pages::consultations::{date, status_badge};
 use crate::web::{html_response, ok, PageResult};
@@ -399,7 +399,6 @@ async fn thread_page(
             @if let Some(p) = paragraph { (amendment_form(&tctx, p.id, &p.text, &form)) }
         }
     };
-    let _ = (tctx.moderator, comment);
     Ok(html_response(status, page(&ctx, &title, body)))
 }
 

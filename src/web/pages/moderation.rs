@@ -5,7 +5,7 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use maud::{html, Markup};
 use serde::Deserialize;
 
-use crate::accounts::model::{Role, User};
+use crate::accounts::model::User;
 use crate::accounts::service::{self as accounts, AdminChanges};
 use crate::auth::session::{CsrfToken, PageUser};
 use crate::comments::model::Viewer;
@@ -266,7 +266,6 @@ async fn set_suspended(
         },
     )
     .await?;
-    let _ = Role::Participant;
     Ok(redirect("/moderation?done=1"))
 }
 

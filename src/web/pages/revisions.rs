@@ -9,7 +9,6 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use maud::{html, Markup};
 use serde::Deserialize;
 
-use crate::accounts::model::User;
 use crate::auth::session::{CsrfToken, PageUser};
 use crate::drafts::service as drafts;
 use crate::error::{AppError, FieldErrors};
@@ -332,18 +331,7 @@ pub async fn compare(
 // ------------------------------------------------------------------------------------
 // Admin: revise, review, publish
 
-fn require_admin(state: &AppState, user: Option<User>) -> Result<User, PageError> {
-    let user = user
-        .map(|u| crate::auth::staff_mfa_ok(state, &u).map(|_| u))
-        .transpose()?;
-    match user {
-        Some(u) if u.is_admin() => Ok(u),
-        Some(_) => Err(PageError(AppError::forbidden(
-            "Only administrators may publish revisions.",
-        ))),
-        None => Err(PageError(AppError::Unauthorized)),
-    }
-}
+use crate::web::pages::admin::require_admin;
 
 #[derive(Deserialize, Default)]
 pub struct ReviseForm {
