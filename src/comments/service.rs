@@ -89,86 +89,84 @@ pub async fn create(
     let user = user.clone();
     state
         .db
-        .run(move |conn| {
-            crate::db::transaction(conn, |conn| {
-                let consultation = check_writable(conn, draft_id)?;
-                let mut paragraph_id = input.paragraph_id;
-                if let Some(pid) = paragraph_id {
-                    let owner: Option<i64> = paragraphs::table
-                        .find(pid)
-                        .select(paragraphs::draft_id)
-                        .first(conn)
-                        .optional()?;
-                    if owner != Some(draft_id) {
-                        return Err(FieldErrors::single(
-                            "paragraph_id",
-                            "is not a paragraph of this draft",
-                        ));
-                    }
+        .write(move |conn| {
+            let consultation = check_writable(conn, draft_id)?;
+            let mut paragraph_id = input.paragraph_id;
+            if let Some(pid) = paragraph_id {
+                let owner: Option<i64> = paragraphs::table
+                    .find(pid)
+                    .select(paragraphs::draft_id)
+                    .first(conn)
+                    .optional()?;
+                if owner != Some(draft_id) {
+                    return Err(FieldErrors::single(
+                        "paragraph_id",
+                        "is not a paragraph of this draft",
+                    ));
                 }
-                if let Some(parent_id) = input.parent_id {
-                    let parent = comments::table
-                        .find(parent_id)
-                        .select(Comment::as_select())
-                        .first(conn)
-                        .optional()?
-                        .filter(|p| p.draft_id == draft_id)
-                        .ok_or_else(|| {
-                            FieldErrors::single("parent_id", "is not a comment of this draft")
-                        })?;
-                    if !parent.is_published() {
-                        return Err(FieldErrors::single(
-                            "parent_id",
-                            "cannot be replied to: it is not published",
-                        ));
-                    }
-                    if input.paragraph_id.is_some() && input.paragraph_id != parent.paragraph_id {
-                        return Err(FieldErrors::single(
-                            "paragraph_id",
-                            "must be the paragraph of the comment you reply to",
-                        ));
-                    }
-                    // A reply sits in its parent's thread, on its parent's paragraph.
-                    paragraph_id = parent.paragraph_id;
+            }
+            if let Some(parent_id) = input.parent_id {
+                let parent = comments::table
+                    .find(parent_id)
+                    .select(Comment::as_select())
+                    .first(conn)
+                    .optional()?
+                    .filter(|p| p.draft_id == draft_id)
+                    .ok_or_else(|| {
+                        FieldErrors::single("parent_id", "is not a comment of this draft")
+                    })?;
+                if !parent.is_published() {
+                    return Err(FieldErrors::single(
+                        "parent_id",
+                        "cannot be replied to: it is not published",
+                    ));
                 }
-                let status = if consultation.pre_moderated() && !user.is_moderator() {
-                    "pending"
-                } else {
-                    "published"
-                };
-                let id = crate::ids::new_id();
-                diesel::insert_into(comments::table)
-                    .values((
-                        comments::id.eq(id),
-                        comments::draft_id.eq(draft_id),
-                        comments::paragraph_id.eq(paragraph_id),
-                        comments::parent_id.eq(input.parent_id),
-                        comments::kind.eq(&input.kind),
-                        comments::body.eq(&input.body),
-                        comments::proposed_text.eq(&input.proposed_text),
-                        comments::status.eq(status),
-                        comments::attribution.eq(&input.attribution),
-                        comments::author_id.eq(user.id),
-                        comments::author_group.eq(&user.stakeholder_group),
-                        comments::author_organization.eq(&user.organization),
-                        comments::author_country.eq(&user.country),
-                        comments::author_verified.eq(user.affiliation_verified),
-                        comments::flag_count.eq(0),
-                        comments::created_at.eq(Utc::now().naive_utc()),
-                    ))
-                    .execute(conn)?;
-                if status == "published" {
-                    crate::notifications::events::comment_published(conn, id, draft_id, user.id)?;
-                } else {
-                    crate::notifications::events::comment_queued(conn, id, draft_id)?;
+                if input.paragraph_id.is_some() && input.paragraph_id != parent.paragraph_id {
+                    return Err(FieldErrors::single(
+                        "paragraph_id",
+                        "must be the paragraph of the comment you reply to",
+                    ));
                 }
-                let c = find(conn, id)?;
-                Ok(CommentOut::new(
-                    &c,
-                    &user.display_name,
-                    Viewer::of(Some(&user)),
+                // A reply sits in its parent's thread, on its parent's paragraph.
+                paragraph_id = parent.paragraph_id;
+            }
+            let status = if consultation.pre_moderated() && !user.is_moderator() {
+                "pending"
+            } else {
+                "published"
+            };
+            let id = crate::ids::new_id();
+            diesel::insert_into(comments::table)
+                .values((
+                    comments::id.eq(id),
+                    comments::draft_id.eq(draft_id),
+                    comments::paragraph_id.eq(paragraph_id),
+                    comments::parent_id.eq(input.parent_id),
+                    comments::kind.eq(&input.kind),
+                    comments::body.eq(&input.body),
+                    comments::proposed_text.eq(&input.proposed_text),
+                    comments::status.eq(status),
+                    comments::attribution.eq(&input.attribution),
+                    comments::author_id.eq(user.id),
+                    comments::author_group.eq(&user.stakeholder_group),
+                    comments::author_organization.eq(&user.organization),
+                    comments::author_country.eq(&user.country),
+                    comments::author_verified.eq(user.affiliation_verified),
+                    comments::flag_count.eq(0),
+                    comments::created_at.eq(Utc::now().naive_utc()),
                 ))
-            })
+                .execute(conn)?;
+            if status == "published" {
+                crate::notifications::events::comment_published(conn, id, draft_id, user.id)?;
+            } else {
+                crate::notifications::events::comment_queued(conn, id, draft_id)?;
+            }
+            let c = find(conn, id)?;
+            Ok(CommentOut::new(
+                &c,
+                &user.display_name,
+                Viewer::of(Some(&user)),
+            ))
         })
         .await
 }

@@ -2,6 +2,7 @@
 //! pool with per-connection settings, embedded migrations, and `Db::run` for blocking work.
 
 pub mod schema;
+mod writer;
 
 use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
@@ -79,6 +80,8 @@ impl CustomizeConnection<DbConn, diesel::r2d2::Error> for ConnectionSettings {
 pub struct Db {
     pool: Pool<ConnectionManager<DbConn>>,
     backend: Backend,
+    /// SQLite only: the one thread that runs `Db::write` transactions (`writer`).
+    writer: Option<writer::Writer>,
 }
 
 impl Db {
@@ -96,7 +99,15 @@ impl Db {
             .connection_customizer(Box::new(ConnectionSettings))
             .build(manager)
             .map_err(|e| anyhow::anyhow!(format!("cannot open the database: {e}")))?;
-        let db = Db { pool, backend };
+        let writer = (backend == Backend::Sqlite)
+            .then(|| writer::Writer::start(pool.clone()))
+            .transpose()
+            .map_err(|e| anyhow::anyhow!(format!("cannot start the database writer: {e}")))?;
+        let db = Db {
+            pool,
+            backend,
+            writer,
+        };
         // MultiConnection picks PostgreSQL for any URL libpq accepts; check we got the
         // backend the scheme named.
         let mut conn = db.get().map_err(|e| anyhow::anyhow!(e.to_string()))?;
@@ -136,6 +147,22 @@ impl Db {
         })
         .await
         .map_err(|e| AppError::Internal(format!("blocking task failed: {e}")))?
+    }
+
+    /// Runs `f` in a transaction that is committed before this returns, for the hot
+    /// write paths. On SQLite it goes to the one writer thread, which commits the
+    /// transactions queued meanwhile together (one fsync for all of them, each in its
+    /// own savepoint so that one failing does not undo the others); on PostgreSQL it is
+    /// `run` with a transaction.
+    pub async fn write<F, T>(&self, f: F) -> Result<T, AppError>
+    where
+        F: FnOnce(&mut DbConn) -> Result<T, AppError> + Send + 'static,
+        T: Send + 'static,
+    {
+        match &self.writer {
+            Some(writer) => writer.write(f).await,
+            None => self.run(move |conn| transaction(conn, f)).await,
+        }
     }
 
     /// Applies every pending migration of this backend.

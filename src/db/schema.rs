@@ -217,6 +217,17 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    /// Published comments per draft, paragraph (0 = the draft as a whole) and group,
+    /// kept by triggers (migration 000013).
+    comment_counts (draft_id, paragraph_key, author_group) {
+        draft_id -> BigInt,
+        paragraph_key -> BigInt,
+        author_group -> Text,
+        published -> BigInt,
+    }
+}
+
 diesel::joinable!(digest_items -> users (user_id));
 diesel::joinable!(moderator_alerts -> users (user_id));
 diesel::joinable!(audit_log -> users (actor_id));

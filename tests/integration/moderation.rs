@@ -1283,3 +1283,133 @@ async fn the_report_form_on_a_thread_page_records_a_flag() {
     assert_eq!(res.status(), 409);
     assert_eq!(app.count("flags").await, 1);
 }
+
+/// The maintained counts (table `comment_counts`, kept by triggers) next to a recount of
+/// the comments themselves: (draft, paragraph or 0, group, published), non-zero only.
+async fn counts_kept_and_recounted(
+    app: &TestApp,
+) -> (Vec<(i64, i64, String, i64)>, Vec<(i64, i64, String, i64)>) {
+    #[derive(diesel::QueryableByName, PartialEq, Debug)]
+    struct Row {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        d: i64,
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        p: i64,
+        #[diesel(sql_type = diesel::sql_types::Text)]
+        g: String,
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        n: i64,
+    }
+    let rows = |sql: &'static str| async move {
+        app.db()
+            .run(move |conn| Ok(diesel::sql_query(sql).load::<Row>(conn)?))
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|r| (r.d, r.p, r.g, r.n))
+            .collect::<Vec<_>>()
+    };
+    let kept = rows(
+        "SELECT draft_id AS d, paragraph_key AS p, author_group AS g, published AS n \
+         FROM comment_counts WHERE published <> 0 ORDER BY 1, 2, 3",
+    )
+    .await;
+    let recounted = rows(
+        "SELECT draft_id AS d, COALESCE(paragraph_id, 0) AS p, author_group AS g, \
+         COUNT(*) AS n FROM comments WHERE status = 'published' \
+         GROUP BY draft_id, COALESCE(paragraph_id, 0), author_group ORDER BY 1, 2, 3",
+    )
+    .await;
+    (kept, recounted)
+}
+
+#[actix_web::test]
+async fn the_kept_counts_follow_every_change_of_a_comments_status() {
+    let app = spawn_app().await;
+    let (_, draft) = open_draft(&app, "post").await;
+    let (_, pre) = open_draft(&app, "pre").await;
+    let moderator = app.moderator().await;
+    let gov = app.participant(Group::Government).await;
+    let cs = app.participant(Group::CivilSociety).await;
+    let check = |step: &'static str| {
+        let app = &app;
+        async move {
+            let (kept, recounted) = counts_kept_and_recounted(app).await;
+            assert_eq!(kept, recounted, "after {step}");
+        }
+    };
+
+    let a = comment_on(&app, &draft, &gov, 1, "Access for all, everywhere.").await;
+    let b = comment_on(&app, &draft, &cs, 1, "Meaningful connectivity.").await;
+    comment_on(&app, &draft, &cs, 2, "Human rights online.").await;
+    let general = comment(
+        &app,
+        &draft,
+        &gov,
+        json!({"body": "On the draft as a whole."}),
+    )
+    .await;
+    let reply = comment(
+        &app,
+        &draft,
+        &cs,
+        json!({"parent_id": id(&a), "body": "Agreed, and affordable too."}),
+    )
+    .await;
+    check("comments, a general comment and a reply").await;
+    let (kept, _) = counts_kept_and_recounted(&app).await;
+    assert!(
+        kept.iter()
+            .any(|(_, p, g, n)| *p == 0 && g == "government" && *n == 1),
+        "{kept:?}"
+    );
+
+    for (target, action) in [
+        (&a, "hide"),
+        (&a, "restore"),
+        (&b, "reject"),
+        (&reply, "hide"),
+        (&general, "hide"),
+        (&general, "restore"),
+    ] {
+        let (status, d) = decide(
+            &app,
+            &id(target),
+            Some(&moderator.token),
+            json!({"action": action, "reason": "Test of the counts"}),
+        )
+        .await;
+        assert_eq!(status, 200, "{action}: {d}");
+        check(action).await;
+    }
+
+    let withdrawn = app
+        .delete_api(&format!("/comments/{}", id(&general)), Some(&gov.token))
+        .await;
+    assert!(withdrawn.status().is_success(), "{}", withdrawn.status());
+    check("a withdrawal").await;
+
+    let pending = comment_on(&app, &pre, &gov, 1, "Waiting for a moderator.").await;
+    assert_eq!(pending["status"], "pending");
+    check("a pending comment").await;
+    let (status, d) = decide(
+        &app,
+        &id(&pending),
+        Some(&moderator.token),
+        json!({"action": "approve"}),
+    )
+    .await;
+    assert_eq!(status, 200, "{d}");
+    check("an approval").await;
+
+    let c = comment_on(&app, &draft, &gov, 3, "Flag me.").await;
+    flag_by_many(&app, &id(&c), 3).await;
+    assert_eq!(status_of(&app, &moderator, &id(&c)).await, "hidden");
+    check("hidden by flags").await;
+    assert_eq!(public_count(&app, &draft, 3).await, 0);
+    assert_eq!(
+        public_count(&app, &draft, 1).await,
+        1,
+        "a restored, b rejected, reply hidden"
+    );
+}
