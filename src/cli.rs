@@ -97,12 +97,16 @@ enum AdminCommand {
     },
 }
 
+/// What is logged when `RUST_LOG` is not set: the security event log
+/// (`auth::security_log`) always, at INFO and WARN.
+pub const DEFAULT_LOG_FILTER: &str = "info,plenary::http=warn,plenary::security=info";
+
 pub fn main() -> ExitCode {
     let _ = dotenvy::dotenv();
     tracing_subscriber::fmt()
         .with_env_filter(
             tracing_subscriber::EnvFilter::try_from_default_env()
-                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info,plenary::http=warn")),
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(DEFAULT_LOG_FILTER)),
         )
         .with_writer(std::io::stderr)
         .init();

@@ -8,7 +8,7 @@ use actix_web::{HttpResponse, ResponseError};
 use serde::Serialize;
 
 /// Messages per field, for 422 answers: `{"body": ["must not be empty"]}`.
-#[derive(Debug, Default, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Default, Clone, Serialize, PartialEq, Eq, utoipa::ToSchema)]
 pub struct FieldErrors(pub BTreeMap<String, Vec<String>>);
 
 impl FieldErrors {
@@ -165,14 +165,20 @@ impl From<diesel::r2d2::PoolError> for AppError {
     }
 }
 
-#[derive(Serialize)]
-struct Problem<'a> {
+/// An RFC 9457 problem: every API error answer, as `application/problem+json`.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct Problem<'a> {
+    /// `https://plenary.example/problems/<code>`, the code being stable snake_case.
     #[serde(rename = "type")]
     kind: String,
+    #[schema(value_type = String)]
     title: &'a str,
+    #[schema(minimum = 400, maximum = 599)]
     status: u16,
     detail: String,
+    /// Only in 422 answers: the messages per invalid field.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = FieldErrors)]
     errors: Option<&'a FieldErrors>,
 }
 

@@ -34,6 +34,26 @@ pub fn new_id() -> i64 {
     }
 }
 
+/// How an id looks in the OpenAPI document (`value_type = crate::ids::Id`): a JSON
+/// string of decimal digits, as `as_string` writes it.
+pub struct Id;
+
+impl utoipa::PartialSchema for Id {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        utoipa::openapi::ObjectBuilder::new()
+            .schema_type(utoipa::openapi::schema::Type::String)
+            .pattern(Some("^[0-9]{1,19}$"))
+            .description(Some(
+                "An id: a decimal integer sent as a JSON string, since 63-bit integers \
+                 do not survive JavaScript numbers. Opaque to clients.",
+            ))
+            .examples([serde_json::json!("496319452786528256")])
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for Id {}
+
 /// Serialises ids as JSON strings: 63-bit integers do not survive JavaScript numbers.
 pub mod as_string {
     use serde::{Deserialize, Deserializer, Serializer};

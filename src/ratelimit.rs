@@ -87,6 +87,12 @@ impl RateLimiter {
         if q.len() >= limit.max {
             let oldest = q.front().copied().unwrap_or(now);
             let wait = limit.window.saturating_sub(now.duration_since(oldest));
+            drop(hits);
+            crate::auth::security_log::SecurityEvent::RateLimited {
+                limit: limit.name,
+                key: key.to_string(),
+            }
+            .emit();
             return Err(AppError::RateLimited {
                 retry_after_secs: wait.as_secs().max(1),
             });

@@ -126,6 +126,7 @@ impl Application {
                 .wrap(Compress::default())
                 .wrap(Logger::new("%r %s %Dms").log_target("plenary::http"))
                 .route("/healthz", web::get().to(api::healthz))
+                .configure(api::openapi_routes)
                 .service(
                     web::scope("/api/v1")
                         // Answers carry personal data (/me) and tokens (/auth/login).

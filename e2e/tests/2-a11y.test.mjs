@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { launch, newContext } from '../lib/browser.mjs';
 import {
   url, demoPaths, login, DEMO, OUT_DIR, audit, describeViolations, unsubscribeLink,
+  waitForMail, linkIn, uniq,
 } from '../lib/harness.mjs';
 
 let browser;
@@ -47,6 +48,17 @@ async function pages() {
   const adminConsultation = `/admin${consultation}`;
   const dashboard = `${draft}/dashboard`;
   const dashboardExists = (await probe.request.get(url(dashboard))).status() !== 404;
+  // A confirmation link that still works, for the page with the button (opening it
+  // changes nothing, so every session can audit the same link).
+  const newcomer = `a11y.${uniq()}@example.org`;
+  const registered = await probe.request.post(url('/api/v1/auth/register'), {
+    data: { email: newcomer, password: `an accessible passphrase ${uniq()}`, display_name: 'Axe Audit', stakeholder_group: 'academia' },
+  });
+  assert.equal(registered.status(), 201, 'registered an account to confirm');
+  const confirmation = linkIn(
+    await waitForMail({ to: newcomer, match: (m) => /Confirm your email/.test(m.subject) }),
+    '/verify-email',
+  );
   const everyone = who;
   const members = who.slice(1);
   const list = [
@@ -82,6 +94,7 @@ async function pages() {
     { name: 'logout', path: '/logout', who: everyone },
     { name: 'verify-email', path: '/verify-email', who: everyone },
     { name: 'verify-email, bad link', path: '/verify-email?token=nonsense', who: ['signed out'] },
+    { name: 'verify-email, confirmation button', path: confirmation, who: everyone },
     { name: 'password-reset', path: '/password-reset', who: everyone },
     { name: 'password-reset, new password', path: '/password-reset?token=abc', who: ['signed out'] },
     { name: 'unsubscribe', path: unsub, who: everyone },

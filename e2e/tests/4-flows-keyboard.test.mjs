@@ -47,6 +47,9 @@ test('keyboard: register, verify the email address, sign in', async () => {
 
   const mail = await waitForMail({ to: person.email, match: (m) => /Confirm your email/.test(m.subject) });
   await page.goto(linkIn(mail, '/verify-email'));
+  // Opening the link only shows a button: the address is confirmed by pressing it.
+  await tabTo(page, page.getByRole('button', { name: 'Confirm my email address' }));
+  await enterAndWait(page, /\/verify-email$/);
   await page.getByText('Your email address is confirmed').waitFor();
 
   await loginKeyboard(page, person.email, person.password);

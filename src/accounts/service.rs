@@ -8,6 +8,7 @@ use sha2::{Digest, Sha256};
 use crate::accounts::model::{NewUser, ProfileChanges, Role, User};
 use crate::accounts::validate::{ProfilePatch, Registration};
 use crate::auth::password;
+use crate::auth::security_log::{AccountChange, SecondFactor, SecurityEvent, Subject};
 use crate::auth::session::random_token;
 use crate::db::schema::{account_tokens, audit_log, login_failures, recovery_codes, users};
 use crate::db::Conn;
@@ -68,18 +69,22 @@ fn new_account_token(
     Ok(token)
 }
 
-/// Marks a valid, unused token of `purpose` as used and returns its user id.
-fn consume_token(conn: &mut Conn, token: &str, purpose: &str) -> Result<Option<i64>, AppError> {
-    let now = now();
-    let found: Option<(i64, i64)> = account_tokens::table
+/// The (token id, user id) of a valid, unused token of `purpose`.
+fn valid_token(conn: &mut Conn, token: &str, purpose: &str) -> QueryResult<Option<(i64, i64)>> {
+    account_tokens::table
         .filter(account_tokens::token_hash.eq(digest(token)))
         .filter(account_tokens::purpose.eq(purpose))
         .filter(account_tokens::used_at.is_null())
-        .filter(account_tokens::expires_at.gt(now))
+        .filter(account_tokens::expires_at.gt(now()))
         .select((account_tokens::id, account_tokens::user_id))
         .first(conn)
-        .optional()?;
-    let Some((token_id, user_id)) = found else {
+        .optional()
+}
+
+/// Marks a valid, unused token of `purpose` as used and returns its user id.
+fn consume_token(conn: &mut Conn, token: &str, purpose: &str) -> Result<Option<i64>, AppError> {
+    let now = now();
+    let Some((token_id, user_id)) = valid_token(conn, token, purpose)? else {
         return Ok(None);
     };
     // The `used_at IS NULL` condition makes a racing second use match nothing.
@@ -152,8 +157,17 @@ pub async fn register(state: &AppState, reg: Registration) -> Result<User, AppEr
         .await
 }
 
-pub async fn verify_email(state: &AppState, token: String) -> Result<User, AppError> {
+/// Whether `token` is a confirmation token that still works. Reads only: the page a
+/// confirmation link opens changes nothing until its button is pressed.
+pub async fn verify_token_is_valid(state: &AppState, token: String) -> Result<bool, AppError> {
     state
+        .db
+        .run(move |conn| Ok(valid_token(conn, &token, VERIFY)?.is_some()))
+        .await
+}
+
+pub async fn verify_email(state: &AppState, token: String) -> Result<User, AppError> {
+    let user = state
         .db
         .run(move |conn| {
             crate::db::transaction(conn, |conn| {
@@ -165,7 +179,9 @@ pub async fn verify_email(state: &AppState, token: String) -> Result<User, AppEr
                 find_user(conn, id)
             })
         })
-        .await
+        .await?;
+    SecurityEvent::EmailVerified { account: user.id }.emit();
+    Ok(user)
 }
 
 pub struct LoggedIn {
@@ -185,6 +201,8 @@ pub async fn login(
     let email_lower = email.trim().to_lowercase();
     let rate_limits = state.config.rate_limits;
     let key = email_lower.clone();
+    let address = Subject::address(state.keys.secret(), &email_lower);
+    let locked_out = address.clone();
     let user = state
         .db
         .run(move |conn| {
@@ -205,6 +223,9 @@ pub async fn login(
                         .map(|o| (o - since).num_seconds())
                         .unwrap_or(60)
                         .max(1);
+                    let subject =
+                        by_email(conn, &key)?.map_or(locked_out, |u| Subject::Account(u.id));
+                    SecurityEvent::SignInLocked { subject }.emit();
                     return Err(AppError::RateLimited {
                         retry_after_secs: wait as u64,
                     });
@@ -214,24 +235,36 @@ pub async fn login(
         })
         .await?;
     let ok = password::verify(password_in, user.as_ref().map(|u| u.password_hash.clone())).await?;
-    match user {
-        Some(user) if ok => {
+    match (user, ok) {
+        (Some(user), true) => {
             if user.suspended {
+                SecurityEvent::SignInRefusedSuspended { account: user.id }.emit();
                 return Err(AppError::forbidden("This account is suspended."));
             }
+            let mut second_factor = SecondFactor::None;
             if user.totp_enabled {
                 let Some(code) = code.filter(|c| !c.trim().is_empty()) else {
                     return Err(AppError::MfaRequired);
                 };
-                if !check_second_factor(state, &user, &code).await? {
-                    record_failure(state, email_lower).await?;
-                    return Err(AppError::MfaRequired);
+                match check_second_factor(state, &user, &code).await? {
+                    Some(passed) => second_factor = passed,
+                    None => {
+                        record_failure(state, email_lower).await?;
+                        return Err(AppError::MfaRequired);
+                    }
                 }
             }
+            SecurityEvent::SignedIn {
+                account: user.id,
+                second_factor,
+            }
+            .emit();
             issue(state, user)
         }
-        _ => {
+        (user, _) => {
             record_failure(state, email_lower).await?;
+            let subject = user.map_or(address, |u| Subject::Account(u.id));
+            SecurityEvent::SignInFailed { subject }.emit();
             Err(AppError::Unauthorized)
         }
     }
@@ -249,16 +282,49 @@ fn issue(state: &AppState, user: User) -> Result<LoggedIn, AppError> {
     })
 }
 
-/// A one-time code, or an unused recovery code (which is then used up).
-async fn check_second_factor(state: &AppState, user: &User, code: &str) -> Result<bool, AppError> {
-    if let Some(secret) = &user.totp_secret {
-        if crate::auth::mfa::verify(secret, code) {
-            return Ok(true);
+/// Accepts TOTP time step `step` for account `id` only if it is later than the last
+/// step accepted (RFC 6238 §5.2), so that no one-time code works twice. One conditional
+/// UPDATE: of two requests racing with the same code, only one changes the row.
+fn claim_totp_step(conn: &mut Conn, id: i64, step: i64) -> QueryResult<bool> {
+    let n = diesel::update(
+        users::table
+            .filter(users::id.eq(id))
+            .filter(users::totp_last_step.lt(step)),
+    )
+    .set(users::totp_last_step.eq(step))
+    .execute(conn)?;
+    Ok(n == 1)
+}
+
+/// A one-time code of a step not used before, or an unused recovery code (which is then
+/// used up): which of the two passed, or `None`.
+async fn check_second_factor(
+    state: &AppState,
+    user: &User,
+    code: &str,
+) -> Result<Option<SecondFactor>, AppError> {
+    let id = user.id;
+    let step = user
+        .totp_secret
+        .as_deref()
+        .and_then(|secret| crate::auth::mfa::matching_step(secret, code));
+    if let Some(step) = step {
+        let fresh = state
+            .db
+            .run(move |conn| Ok(claim_totp_step(conn, id, step)?))
+            .await?;
+        if fresh {
+            return Ok(Some(SecondFactor::Totp));
         }
+        SecurityEvent::SecondFactorFailed {
+            account: id,
+            replayed: true,
+        }
+        .emit();
+        return Ok(None);
     }
     let hash = digest(&crate::auth::mfa::normalise_recovery(code));
-    let id = user.id;
-    state
+    let used = state
         .db
         .run(move |conn| {
             let n = diesel::update(
@@ -271,7 +337,18 @@ async fn check_second_factor(state: &AppState, user: &User, code: &str) -> Resul
             .execute(conn)?;
             Ok(n == 1)
         })
-        .await
+        .await?;
+    if used {
+        SecurityEvent::RecoveryCodeUsed { account: id }.emit();
+        Ok(Some(SecondFactor::RecoveryCode))
+    } else {
+        SecurityEvent::SecondFactorFailed {
+            account: id,
+            replayed: false,
+        }
+        .emit();
+        Ok(None)
+    }
 }
 
 /// The second step of signing in on the pages: the short token from the first step
@@ -305,15 +382,24 @@ pub async fn login_second_step(
             })
             .await?;
         if failures >= MAX_LOGIN_FAILURES {
+            SecurityEvent::SignInLocked {
+                subject: Subject::Account(user.id),
+            }
+            .emit();
             return Err(AppError::RateLimited {
                 retry_after_secs: (LOGIN_WINDOW_MINUTES * 60) as u64,
             });
         }
     }
-    if !check_second_factor(state, &user, code).await? {
+    let Some(second_factor) = check_second_factor(state, &user, code).await? else {
         record_failure(state, user.email_lower.clone()).await?;
         return Err(AppError::MfaRequired);
+    };
+    SecurityEvent::SignedIn {
+        account: user.id,
+        second_factor,
     }
+    .emit();
     issue(state, user)
 }
 
@@ -346,8 +432,9 @@ pub async fn mfa_setup(state: &AppState, user: &User) -> Result<(String, String)
     state
         .db
         .run(move |conn| {
+            // A new secret starts a new sequence of steps.
             diesel::update(users::table.find(id))
-                .set(users::totp_secret.eq(Some(s)))
+                .set((users::totp_secret.eq(Some(s)), users::totp_last_step.eq(0)))
                 .execute(conn)?;
             Ok(())
         })
@@ -370,12 +457,12 @@ pub async fn mfa_enable(
     let Some(secret) = &user.totp_secret else {
         return Err(AppError::conflict("Start the set-up first."));
     };
-    if !crate::auth::mfa::verify(secret, code) {
+    let Some(step) = crate::auth::mfa::matching_step(secret, code) else {
         return Err(FieldErrors::single(
             "code",
             "is not the current code of your authenticator app",
         ));
-    }
+    };
     let codes = crate::auth::mfa::recovery_codes();
     let hashes: Vec<String> = codes.iter().map(|c| digest(c)).collect();
     let id = user.id;
@@ -383,6 +470,12 @@ pub async fn mfa_enable(
         .db
         .run(move |conn| {
             crate::db::transaction(conn, |conn| {
+                if !claim_totp_step(conn, id, step)? {
+                    return Err(FieldErrors::single(
+                        "code",
+                        "was already used: wait for the next code of your authenticator app",
+                    ));
+                }
                 diesel::update(users::table.find(id))
                     .set(users::totp_enabled.eq(true))
                     .execute(conn)?;
@@ -401,6 +494,7 @@ pub async fn mfa_enable(
             })
         })
         .await?;
+    SecurityEvent::MfaEnabled { account: id }.emit();
     Ok(codes)
 }
 
@@ -429,24 +523,31 @@ pub async fn mfa_disable(
                 Ok(())
             })
         })
-        .await
+        .await?;
+    SecurityEvent::MfaDisabled { account: id }.emit();
+    Ok(())
 }
 
 /// Sends a reset link if the account exists; the caller answers 202 either way.
 pub async fn request_password_reset(state: &AppState, email: String) -> Result<(), AppError> {
     let base = state.config.base_url.clone();
-    state
+    let address = Subject::address(state.keys.secret(), &email);
+    let account = state
         .db
         .run(move |conn| {
             crate::db::transaction(conn, |conn| {
-                if let Some(user) = by_email(conn, &email)? {
-                    let token = new_account_token(conn, user.id, RESET, Duration::hours(1))?;
-                    outbox::enqueue(conn, &templates::password_reset(&user.email, &base, &token))?;
-                }
-                Ok(())
+                let Some(user) = by_email(conn, &email)? else {
+                    return Ok(None);
+                };
+                let token = new_account_token(conn, user.id, RESET, Duration::hours(1))?;
+                outbox::enqueue(conn, &templates::password_reset(&user.email, &base, &token))?;
+                Ok(Some(user.id))
             })
         })
-        .await
+        .await?;
+    let subject = account.map_or(address, Subject::Account);
+    SecurityEvent::PasswordResetRequested { subject }.emit();
+    Ok(())
 }
 
 pub async fn confirm_password_reset(
@@ -458,7 +559,7 @@ pub async fn confirm_password_reset(
         return Err(FieldErrors::single("password", m));
     }
     let hash = password::hash(new_password).await?;
-    state
+    let user = state
         .db
         .run(move |conn| {
             crate::db::transaction(conn, |conn| {
@@ -478,7 +579,9 @@ pub async fn confirm_password_reset(
                 Ok(user)
             })
         })
-        .await
+        .await?;
+    SecurityEvent::PasswordReset { account: user.id }.emit();
+    Ok(user)
 }
 
 /// Stores a new hash and bumps the token version: every earlier token stops working.
@@ -514,6 +617,7 @@ pub async fn change_password(
             find_user(conn, id)
         })
         .await?;
+    SecurityEvent::PasswordChanged { account: id }.emit();
     let (token, expires_at) = state
         .keys
         .issue(user.id, &user.role, user.token_version)
@@ -535,7 +639,9 @@ pub async fn sign_out_everywhere(state: &AppState, id: i64) -> Result<(), AppErr
                 .execute(conn)?;
             Ok(())
         })
-        .await
+        .await?;
+    SecurityEvent::SignedOutEverywhere { account: id }.emit();
+    Ok(())
 }
 
 pub async fn update_profile(
@@ -641,11 +747,13 @@ pub async fn admin_update(
     target: i64,
     ch: AdminChanges,
 ) -> Result<User, AppError> {
+    let actor_id = actor.id;
     let actor = actor.clone();
-    state
+    let (user, changes) = state
         .db
         .run(move |conn| {
             crate::db::transaction(conn, |conn| {
+                let mut changes = Vec::new();
                 let user = find_user(conn, target)?;
                 if !actor.is_admin() {
                     if ch.role.is_some() || ch.affiliation_verified.is_some() {
@@ -682,6 +790,10 @@ pub async fn admin_update(
                         target,
                         reason,
                     )?;
+                    changes.push(AccountChange::Role {
+                        from: user.role.clone(),
+                        to: role.as_str().into(),
+                    });
                 }
                 if let Some(v) = ch
                     .affiliation_verified
@@ -696,6 +808,7 @@ pub async fn admin_update(
                         "unverify_affiliation"
                     };
                     audit(conn, actor.id, action, "user", target, reason)?;
+                    changes.push(AccountChange::AffiliationVerified(v));
                 }
                 if let Some(s) = ch.suspended.filter(|s| *s != user.suspended) {
                     diesel::update(users::table.find(target))
@@ -712,11 +825,22 @@ pub async fn admin_update(
                         target,
                         reason,
                     )?;
+                    changes.push(AccountChange::Suspended(s));
                 }
-                find_user(conn, target)
+                Ok((find_user(conn, target)?, changes))
             })
         })
-        .await
+        .await?;
+    // Logged once the transaction has committed, so only changes that happened appear.
+    for change in changes {
+        SecurityEvent::AccountChanged {
+            actor: actor_id,
+            target,
+            change,
+        }
+        .emit();
+    }
+    Ok(user)
 }
 
 pub async fn user_by_email(state: &AppState, email: String) -> Result<Option<User>, AppError> {

@@ -2,9 +2,14 @@
 
 use actix_web::{web, HttpResponse};
 use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
 
+use crate::api::drafts::DraftDto;
 use crate::api::dto::{rfc3339, Page};
 use crate::api::json::Json;
+use crate::api::openapi::{
+    BadRequest, Forbidden, Invalid, NotFound, PayloadTooLarge, Unauthorized,
+};
 use crate::api::{cursor_decode, cursor_encode, parse_limit};
 use crate::auth::Admin;
 use crate::consultations::service::{self, ConsultationInput, DraftSummary};
@@ -13,27 +18,36 @@ use crate::drafts::service::{self as drafts, DraftInput};
 use crate::error::AppError;
 use crate::state::AppState;
 
-#[derive(Serialize)]
+/// A consultation; `drafts` only in answers about one consultation, not in lists.
+#[derive(Serialize, ToSchema)]
 pub struct ConsultationDto {
     #[serde(with = "crate::ids::as_string")]
+    #[schema(value_type = crate::ids::Id)]
     pub id: i64,
     pub title: String,
     pub summary: String,
+    #[schema(schema_with = crate::api::openapi::consultation_status)]
     pub status: &'static str,
+    #[schema(format = DateTime)]
     pub opens_at: String,
+    #[schema(format = DateTime)]
     pub closes_at: String,
+    /// `pre`: comments wait for a moderator; `post`: published at once.
+    #[schema(schema_with = crate::api::openapi::moderation_mode)]
     pub moderation: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub drafts: Option<Vec<DraftRef>>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub struct DraftRef {
     #[serde(with = "crate::ids::as_string")]
+    #[schema(value_type = crate::ids::Id)]
     pub id: i64,
     pub title: String,
     pub version_label: String,
     #[serde(with = "crate::ids::opt_string")]
+    #[schema(value_type = Option<crate::ids::Id>)]
     pub previous_draft_id: Option<i64>,
 }
 
@@ -61,13 +75,28 @@ impl ConsultationDto {
     }
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
 pub struct ListQuery {
+    #[param(schema_with = crate::api::openapi::limit)]
     limit: Option<String>,
+    /// The `next_cursor` of the previous page.
     cursor: Option<String>,
 }
 
+/// Every consultation, oldest first.
+#[utoipa::path(
+    get,
+    path = "/api/v1/consultations",
+    operation_id = "list_consultations",
+    tag = "consultations",
+    params(ListQuery),
+    responses(
+        (status = 200, description = "A page of consultations", body = Page<ConsultationDto>),
+        (status = 422, response = Invalid),
+    )
+)]
 pub async fn list(
     state: web::Data<AppState>,
     q: web::Query<ListQuery>,
@@ -91,13 +120,21 @@ pub async fn list(
     }))
 }
 
-#[derive(Deserialize)]
+/// A new consultation (`title` required), or the fields to change.
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"title": "WSIS+20 Review", "summary": "Comment on the outcome document, paragraph by paragraph.", "moderation": "post"}))]
 pub struct ConsultationBody {
+    /// At most 300 characters; required when creating.
     title: Option<String>,
+    /// At most 5000 characters.
     summary: Option<String>,
+    /// RFC 3339 (`2026-01-31T17:00:00Z`; `2026-01-31T17:00` is read as UTC); now if
+    /// absent or empty when creating.
     opens_at: Option<String>,
+    /// The same, after `opens_at`; 60 days after it if absent or empty when creating.
     closes_at: Option<String>,
+    #[schema(schema_with = crate::api::openapi::opt_moderation_mode)]
     moderation: Option<String>,
 }
 
@@ -114,6 +151,23 @@ impl ConsultationBody {
     }
 }
 
+/// Opens a new consultation (admins).
+#[utoipa::path(
+    post,
+    path = "/api/v1/consultations",
+    operation_id = "create_consultation",
+    tag = "consultations",
+    security(("bearer" = [])),
+    request_body = ConsultationBody,
+    responses(
+        (status = 201, description = "The new consultation", body = ConsultationDto),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 413, response = PayloadTooLarge),
+        (status = 422, response = Invalid),
+    )
+)]
 pub async fn create(
     state: web::Data<AppState>,
     Admin(admin): Admin,
@@ -123,6 +177,18 @@ pub async fn create(
     Ok(HttpResponse::Created().json(ConsultationDto::new(&c, Some(&[]))))
 }
 
+/// One consultation with its drafts.
+#[utoipa::path(
+    get,
+    path = "/api/v1/consultations/{id}",
+    operation_id = "get_consultation",
+    tag = "consultations",
+    params(("id" = crate::ids::Id, Path, description = "The consultation")),
+    responses(
+        (status = 200, description = "The consultation and its drafts", body = ConsultationDto),
+        (status = 404, response = NotFound),
+    )
+)]
 pub async fn get(
     state: web::Data<AppState>,
     path: web::Path<i64>,
@@ -131,6 +197,25 @@ pub async fn get(
     Ok(HttpResponse::Ok().json(ConsultationDto::new(&c, Some(&ds))))
 }
 
+/// Changes a consultation (admins); absent fields stay as they are.
+#[utoipa::path(
+    patch,
+    path = "/api/v1/consultations/{id}",
+    operation_id = "update_consultation",
+    tag = "consultations",
+    security(("bearer" = [])),
+    params(("id" = crate::ids::Id, Path, description = "The consultation")),
+    request_body = ConsultationBody,
+    responses(
+        (status = 200, description = "The changed consultation and its drafts", body = ConsultationDto),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+        (status = 413, response = PayloadTooLarge),
+        (status = 422, response = Invalid),
+    )
+)]
 pub async fn update(
     state: web::Data<AppState>,
     _admin: Admin,
@@ -143,14 +228,36 @@ pub async fn update(
     Ok(HttpResponse::Ok().json(ConsultationDto::new(&c, Some(&ds))))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"title": "Outcome document", "version_label": "Zero draft", "text": "# Preamble\n\nPP1. Recalling the Geneva phase,\n\n# Operative part\n\n1. Commits to connectivity;\n"}))]
 pub struct DraftBody {
     title: String,
+    /// E.g. `Zero draft`, `Rev.1`.
     version_label: String,
+    /// Markdown: headings make sections, numbered or lettered blocks make paragraphs.
     text: String,
 }
 
+/// Imports a Markdown draft into a consultation (admins; bodies up to 2 MiB).
+#[utoipa::path(
+    post,
+    path = "/api/v1/consultations/{id}/drafts",
+    operation_id = "create_draft",
+    tag = "consultations",
+    security(("bearer" = [])),
+    params(("id" = crate::ids::Id, Path, description = "The consultation")),
+    request_body = DraftBody,
+    responses(
+        (status = 201, description = "The new draft with its paragraphs", body = DraftDto),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+        (status = 413, response = PayloadTooLarge),
+        (status = 422, response = Invalid),
+    )
+)]
 pub async fn create_draft(
     state: web::Data<AppState>,
     _admin: Admin,
@@ -160,5 +267,5 @@ pub async fn create_draft(
     let input = DraftInput::parse(&b.title, &b.version_label, &b.text)?;
     let draft = drafts::create(&state, path.into_inner(), input).await?;
     let view = drafts::get_view(&state, draft.id).await?;
-    Ok(HttpResponse::Created().json(crate::api::drafts::DraftDto::new(&view)))
+    Ok(HttpResponse::Created().json(DraftDto::new(&view)))
 }

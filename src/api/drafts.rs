@@ -5,42 +5,59 @@ use std::collections::BTreeMap;
 
 use actix_web::{web, HttpResponse};
 use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
 
 use crate::accounts::model::Group;
 use crate::api::dto::Page;
 use crate::api::json::Json;
+use crate::api::openapi::{
+    self, BadRequest, Conflict, Forbidden, Invalid, NotFound, PayloadTooLarge, RateLimited,
+    Unauthorized,
+};
 use crate::api::{cursor_decode, cursor_encode, parse_limit};
 use crate::auth::{ApiUser, MaybeApiUser};
 use crate::comments::model::{Viewer, KINDS, STATUSES};
 use crate::comments::service::{self as comments, CommentFilter, StatusFilter};
 use crate::comments::validate::NewComment;
+use crate::comments::view::CommentOut;
 use crate::drafts::service::{self as drafts, DraftView};
 use crate::error::{AppError, FieldErrors};
 use crate::state::AppState;
 
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub struct ParagraphDto {
     #[serde(with = "crate::ids::as_string")]
+    #[schema(value_type = crate::ids::Id)]
     pub id: i64,
     pub number: i32,
+    /// As printed in the draft, e.g. `PP3` or `12`.
     pub label: String,
     pub section: Option<String>,
     pub text: String,
+    /// WSIS Action Lines `C1`…`C11` and `SDG1`…`SDG17`.
     pub tags: Vec<String>,
+    /// Published comments on the paragraph.
     pub comment_count: i64,
+    /// The same by stakeholder group.
     pub counts_by_group: BTreeMap<String, i64>,
 }
 
-#[derive(Serialize)]
+/// A draft with its paragraphs and published comment counts.
+#[derive(Serialize, ToSchema)]
 pub struct DraftDto {
     #[serde(with = "crate::ids::as_string")]
+    #[schema(value_type = crate::ids::Id)]
     pub id: i64,
     #[serde(with = "crate::ids::as_string")]
+    #[schema(value_type = crate::ids::Id)]
     pub consultation_id: i64,
     pub title: String,
     pub version_label: String,
+    /// The version this one revises.
     #[serde(with = "crate::ids::opt_string")]
+    #[schema(value_type = Option<crate::ids::Id>)]
     pub previous_draft_id: Option<i64>,
+    /// Superseded by a revision: no new comments.
     pub read_only: bool,
     pub general_comment_count: i64,
     pub paragraphs: Vec<ParagraphDto>,
@@ -78,6 +95,18 @@ impl DraftDto {
     }
 }
 
+/// A draft with its paragraphs and counts (published comments only).
+#[utoipa::path(
+    get,
+    path = "/api/v1/drafts/{id}",
+    operation_id = "get_draft",
+    tag = "drafts",
+    params(("id" = crate::ids::Id, Path, description = "The draft")),
+    responses(
+        (status = 200, description = "The draft", body = DraftDto),
+        (status = 404, response = NotFound),
+    )
+)]
 pub async fn get(
     state: web::Data<AppState>,
     path: web::Path<i64>,
@@ -86,6 +115,19 @@ pub async fn get(
     Ok(HttpResponse::Ok().json(DraftDto::new(&view)))
 }
 
+/// Published comments of a draft, counted by group, kind, country, paragraph, tag,
+/// region and day.
+#[utoipa::path(
+    get,
+    path = "/api/v1/drafts/{id}/stats",
+    operation_id = "draft_stats",
+    tag = "drafts",
+    params(("id" = crate::ids::Id, Path, description = "The draft")),
+    responses(
+        (status = 200, description = "The statistics", body = StatsOut),
+        (status = 404, response = NotFound),
+    )
+)]
 pub async fn stats(
     state: web::Data<AppState>,
     path: web::Path<i64>,
@@ -100,25 +142,52 @@ pub async fn stats(
 }
 
 /// The statistics with the dashboard's `by_tag`, `by_region` and `by_day` beside them.
-#[derive(Serialize)]
-struct StatsOut {
+#[derive(Serialize, ToSchema)]
+pub struct StatsOut {
     #[serde(flatten)]
     base: drafts::Stats,
     #[serde(flatten)]
     more: crate::dashboard::service::StatsExtension,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, IntoParams)]
 #[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
 pub struct CommentQuery {
+    /// A paragraph's id, or `general` for comments on the draft as a whole.
+    #[param(pattern = "^(general|[+-]?[0-9]+)?$")]
     paragraph_id: Option<String>,
+    /// Replies to this comment (an id).
+    #[param(pattern = "^([+-]?[0-9]+)?$")]
     parent_id: Option<String>,
+    #[param(schema_with = stakeholder_group_filter)]
     stakeholder_group: Option<String>,
+    #[param(schema_with = comment_kind_filter)]
     kind: Option<String>,
+    /// Comments on paragraphs with this tag, e.g. `C5` or `SDG9`.
     tag: Option<String>,
+    /// Other than `published`: moderators, and authors for their own (`all`: moderators).
+    #[param(schema_with = comment_status_filter)]
     status: Option<String>,
+    #[param(schema_with = crate::api::openapi::limit)]
     limit: Option<String>,
+    /// The `next_cursor` of the previous page.
     cursor: Option<String>,
+}
+
+// Filters: an empty value is the same as an absent one.
+
+/// A status, or `all`.
+fn comment_status_filter() -> utoipa::openapi::schema::Object {
+    openapi::or_empty(openapi::with(openapi::comment_status(), "all"))
+}
+
+fn stakeholder_group_filter() -> utoipa::openapi::schema::Object {
+    openapi::or_empty(openapi::stakeholder_group())
+}
+
+fn comment_kind_filter() -> utoipa::openapi::schema::Object {
+    openapi::or_empty(openapi::comment_kind())
 }
 
 fn parse_id(errors: &mut FieldErrors, field: &str, raw: Option<&str>) -> Option<i64> {
@@ -132,6 +201,22 @@ fn parse_id(errors: &mut FieldErrors, field: &str, raw: Option<&str>) -> Option<
     }
 }
 
+/// The comments of a draft the caller may see, oldest first.
+#[utoipa::path(
+    get,
+    path = "/api/v1/drafts/{id}/comments",
+    operation_id = "list_comments",
+    tag = "comments",
+    security((), ("bearer" = [])),
+    params(("id" = crate::ids::Id, Path, description = "The draft"), CommentQuery),
+    responses(
+        (status = 200, description = "A page of comments", body = Page<CommentOut>),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+        (status = 422, response = Invalid),
+    )
+)]
 pub async fn list_comments(
     state: web::Data<AppState>,
     MaybeApiUser(user): MaybeApiUser,
@@ -209,19 +294,50 @@ pub async fn list_comments(
     Ok(HttpResponse::Ok().json(Page { items, next_cursor }))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"body": "The draft should say how the review will be funded.", "attribution": "organization"}))]
 pub struct NewCommentBody {
+    /// The paragraph; absent for a comment on the draft as a whole.
     #[serde(default, with = "crate::ids::opt_string")]
+    #[schema(value_type = Option<crate::ids::Id>)]
     paragraph_id: Option<i64>,
+    /// The comment this one replies to.
     #[serde(default, with = "crate::ids::opt_string")]
+    #[schema(value_type = Option<crate::ids::Id>)]
     parent_id: Option<i64>,
+    /// `comment` if absent; an `amendment` needs `proposed_text`.
+    #[schema(schema_with = crate::api::openapi::opt_comment_kind)]
     kind: Option<String>,
+    /// At most 10 000 characters.
     body: String,
     proposed_text: Option<String>,
+    /// What others see of the author: `name` if absent.
+    #[schema(schema_with = crate::api::openapi::opt_attribution)]
     attribution: Option<String>,
 }
 
+/// Comments on a draft: published at once, or `pending` under pre-moderation.
+#[utoipa::path(
+    post,
+    path = "/api/v1/drafts/{id}/comments",
+    operation_id = "create_comment",
+    tag = "comments",
+    security(("bearer" = [])),
+    params(("id" = crate::ids::Id, Path, description = "The draft")),
+    request_body = NewCommentBody,
+    responses(
+        (status = 201, description = "The new comment", body = CommentOut),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+        (status = 409, response = Conflict),
+        (status = 413, response = PayloadTooLarge),
+        (status = 422, response = Invalid),
+        (status = 429, response = RateLimited),
+    )
+)]
 pub async fn create_comment(
     state: web::Data<AppState>,
     ApiUser(user): ApiUser,

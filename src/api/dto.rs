@@ -2,17 +2,23 @@
 //! these, so that a new column cannot leak (an email address, a hash) by accident.
 
 use serde::Serialize;
+use utoipa::ToSchema;
 
 use crate::accounts::model::User;
 
-#[derive(Serialize)]
+/// A user as others see them.
+#[derive(Serialize, ToSchema)]
 pub struct UserDto {
     #[serde(with = "crate::ids::as_string")]
+    #[schema(value_type = crate::ids::Id)]
     pub id: i64,
     pub display_name: String,
+    #[schema(schema_with = crate::api::openapi::stakeholder_group)]
     pub stakeholder_group: String,
     pub organization: String,
+    /// ISO 3166-1 alpha-2.
     pub country: Option<String>,
+    #[schema(schema_with = crate::api::openapi::role)]
     pub role: String,
     pub affiliation_verified: bool,
 }
@@ -32,12 +38,13 @@ impl From<&User> for UserDto {
 }
 
 /// The caller's own account: the public user plus private fields.
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub struct MeDto {
     #[serde(flatten)]
     pub user: UserDto,
     pub email: String,
     pub email_verified: bool,
+    #[schema(schema_with = crate::api::openapi::notification_mode)]
     pub notification_mode: String,
     pub suspended: bool,
     pub totp_enabled: bool,
@@ -60,9 +67,10 @@ impl From<&User> for MeDto {
 pub type AdminUserDto = MeDto;
 
 /// `{"items": [...], "next_cursor": "…" | null}`
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub struct Page<T> {
     pub items: Vec<T>,
+    /// Pass as `?cursor=` for the next page; `null` on the last one.
     pub next_cursor: Option<String>,
 }
 

@@ -3,11 +3,35 @@
 
 use actix_web::{web, HttpResponse};
 
+use crate::api::openapi::{Forbidden, Invalid, NotFound, RateLimited, Unauthorized};
 use crate::auth::MaybeApiUser;
 use crate::error::AppError;
 use crate::export::{self, stream, Query, Request};
 use crate::state::AppState;
 
+/// The consolidated input of a draft as a file (SPEC §6): published comments, or every
+/// status for moderators (`status=all`).
+#[utoipa::path(
+    get,
+    path = "/api/v1/drafts/{id}/export",
+    operation_id = "export_draft",
+    tag = "drafts",
+    security((), ("bearer" = [])),
+    params(("id" = crate::ids::Id, Path, description = "The draft"), Query),
+    responses(
+        (status = 200, description = "The file, streamed, as an attachment", content(
+            (String = "text/csv"),
+            (Object = "application/json"),
+            (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+            (String = "text/html"),
+        )),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+        (status = 422, response = Invalid),
+        (status = 429, response = RateLimited),
+    )
+)]
 pub async fn export(
     state: web::Data<AppState>,
     MaybeApiUser(user): MaybeApiUser,

@@ -11,6 +11,7 @@ pub mod export;
 pub mod follows;
 pub mod json;
 pub mod moderation;
+pub mod openapi;
 pub mod paragraphs;
 pub mod revisions;
 
@@ -71,10 +72,12 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             "/consultations/{id}",
             web::patch().to(consultations::update),
         )
+        // Other methods on these two get the same 404 as everywhere else, not an empty 405.
         .service(
             web::resource("/consultations/{id}/drafts")
                 .app_data(json::BodyLimit(json::IMPORT_LIMIT))
-                .route(web::post().to(consultations::create_draft)),
+                .route(web::post().to(consultations::create_draft))
+                .default_service(web::to(not_found)),
         )
         .route("/drafts/{id}", web::get().to(drafts::get))
         .route("/drafts/{id}/stats", web::get().to(drafts::stats))
@@ -84,7 +87,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(
             web::resource("/drafts/{id}/revisions")
                 .app_data(json::BodyLimit(json::IMPORT_LIMIT))
-                .route(web::post().to(revisions::create)),
+                .route(web::post().to(revisions::create))
+                .default_service(web::to(not_found)),
         )
         .route(
             "/drafts/{id}/concordance",
@@ -116,6 +120,11 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .route("/moderation/queue", web::get().to(moderation::queue))
         .route("/moderation/log", web::get().to(moderation::log))
         .default_service(web::to(not_found));
+}
+
+/// Routes under `/api` outside `/api/v1`: the OpenAPI document of the routes above.
+pub fn openapi_routes(cfg: &mut web::ServiceConfig) {
+    cfg.route("/api/openapi.json", web::get().to(openapi::serve));
 }
 
 async fn not_found() -> Result<HttpResponse, AppError> {

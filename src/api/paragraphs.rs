@@ -3,29 +3,55 @@
 
 use actix_web::{web, HttpResponse};
 use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
 
 use crate::api::drafts::ParagraphDto;
 use crate::api::json::Json;
+use crate::api::openapi::{
+    BadRequest, Forbidden, Invalid, NotFound, PayloadTooLarge, Unauthorized,
+};
 use crate::auth::Admin;
 use crate::drafts::tags::{self, TagsInput};
 use crate::error::AppError;
 use crate::state::AppState;
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"tags": ["C2", "SDG9"]}))]
 pub struct TagsBody {
+    /// The paragraph's new tags: WSIS Action Lines `C1`…`C11`, `SDG1`…`SDG17`.
     tags: Option<Vec<String>>,
 }
 
 /// The paragraph as `GET /drafts/{id}` shows it, with its draft.
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 pub struct ParagraphOut {
     #[serde(with = "crate::ids::as_string")]
+    #[schema(value_type = crate::ids::Id)]
     pub draft_id: i64,
     #[serde(flatten)]
     pub paragraph: ParagraphDto,
 }
 
+/// Tags a paragraph (admins).
+#[utoipa::path(
+    patch,
+    path = "/api/v1/paragraphs/{id}",
+    operation_id = "tag_paragraph",
+    tag = "drafts",
+    security(("bearer" = [])),
+    params(("id" = crate::ids::Id, Path, description = "The paragraph")),
+    request_body = TagsBody,
+    responses(
+        (status = 200, description = "The paragraph with its new tags", body = ParagraphOut),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+        (status = 413, response = PayloadTooLarge),
+        (status = 422, response = Invalid),
+    )
+)]
 pub async fn update(
     state: web::Data<AppState>,
     Admin(_): Admin,

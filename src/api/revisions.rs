@@ -4,19 +4,27 @@
 use std::collections::BTreeMap;
 
 use actix_web::{web, HttpResponse};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
 
+use crate::api::drafts::DraftDto;
 use crate::api::json::Json;
+use crate::api::openapi::{
+    BadRequest, Conflict, Forbidden, Invalid, NotFound, PayloadTooLarge, Unauthorized,
+};
 use crate::auth::{Admin, Moderator};
 use crate::comments::view::CommentOut;
 use crate::error::AppError;
-use crate::revisions::service::{self, RevisionInput};
+use crate::revisions::service::{self, ConcordanceItem, RevisionInput};
 use crate::state::AppState;
 
-#[derive(Deserialize)]
+/// For one paragraph number of the revision, the earlier paragraphs it came from.
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LinkBody {
     to_number: i32,
+    /// Empty: a new paragraph.
+    #[schema(value_type = Vec<crate::ids::Id>)]
     from_paragraph_ids: Vec<crate::api::revisions::Id>,
 }
 
@@ -25,17 +33,41 @@ pub struct LinkBody {
 #[serde(transparent)]
 pub struct Id(#[serde(with = "crate::ids::as_string")] i64);
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"version_label": "Rev.1", "text": "# Preamble\n\nPP1. Recalling the Geneva and Tunis phases,\n\n# Operative part\n\n1. Commits to meaningful connectivity;\n"}))]
 pub struct RevisionBody {
+    /// The earlier version's title if absent.
     title: Option<String>,
     version_label: String,
+    /// Markdown, as for a new draft.
     text: String,
     /// Corrections to the proposed lineage: for a paragraph number of the revision, the
     /// earlier paragraphs it came from (an empty list: a new paragraph).
     links: Option<Vec<LinkBody>>,
 }
 
+/// Publishes a revision of a draft (admins; bodies up to 2 MiB): a new draft linked to
+/// this one paragraph by paragraph; this one becomes read-only.
+#[utoipa::path(
+    post,
+    path = "/api/v1/drafts/{id}/revisions",
+    operation_id = "create_revision",
+    tag = "drafts",
+    security(("bearer" = [])),
+    params(("id" = crate::ids::Id, Path, description = "The draft to revise")),
+    request_body = RevisionBody,
+    responses(
+        (status = 201, description = "The new draft, `previous_draft_id` set", body = DraftDto),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+        (status = 409, response = Conflict),
+        (status = 413, response = PayloadTooLarge),
+        (status = 422, response = Invalid),
+    )
+)]
 pub async fn create(
     state: web::Data<AppState>,
     Admin(admin): Admin,
@@ -66,9 +98,34 @@ pub async fn create(
         .run(move |conn| service::publish(conn, Some(admin.id), id, &input))
         .await?;
     let view = crate::drafts::service::get_view(&state, draft.id).await?;
-    Ok(HttpResponse::Created().json(crate::api::drafts::DraftDto::new(&view)))
+    Ok(HttpResponse::Created().json(DraftDto::new(&view)))
 }
 
+/// How a draft's paragraphs relate to its previous version's.
+#[derive(Serialize, ToSchema)]
+pub struct Concordance {
+    #[serde(with = "crate::ids::as_string")]
+    #[schema(value_type = crate::ids::Id)]
+    pub draft_id: i64,
+    /// `null` for a first version (and then no items).
+    #[serde(with = "crate::ids::opt_string")]
+    #[schema(value_type = Option<crate::ids::Id>)]
+    pub previous_draft_id: Option<i64>,
+    pub items: Vec<ConcordanceItem>,
+}
+
+/// The concordance table of a draft against its previous version.
+#[utoipa::path(
+    get,
+    path = "/api/v1/drafts/{id}/concordance",
+    operation_id = "draft_concordance",
+    tag = "drafts",
+    params(("id" = crate::ids::Id, Path, description = "The draft")),
+    responses(
+        (status = 200, description = "The concordance", body = Concordance),
+        (status = 404, response = NotFound),
+    )
+)]
 pub async fn concordance(
     state: web::Data<AppState>,
     path: web::Path<i64>,
@@ -78,20 +135,42 @@ pub async fn concordance(
         .db
         .run(move |conn| service::concordance(conn, id))
         .await?;
-    Ok(HttpResponse::Ok().json(serde_json::json!({
-        "draft_id": draft.id.to_string(),
-        "previous_draft_id": prev.map(|p| p.id.to_string()),
-        "items": items,
-    })))
+    Ok(HttpResponse::Ok().json(Concordance {
+        draft_id: draft.id,
+        previous_draft_id: prev.map(|p| p.id),
+        items,
+    }))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
+#[schema(example = json!({"disposition": "partly_incorporated", "explanation": "Funding is now in paragraph 25."}))]
 pub struct DispositionBody {
+    #[schema(schema_with = crate::api::openapi::disposition)]
     disposition: String,
     explanation: Option<String>,
 }
 
+/// The secretariat's answer to a top-level comment or amendment (moderators).
+#[utoipa::path(
+    put,
+    path = "/api/v1/comments/{id}/disposition",
+    operation_id = "set_disposition",
+    tag = "moderation",
+    security(("bearer" = [])),
+    params(("id" = crate::ids::Id, Path, description = "The comment")),
+    request_body = DispositionBody,
+    responses(
+        (status = 200, description = "The comment with its disposition", body = CommentOut),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+        (status = 409, response = Conflict),
+        (status = 413, response = PayloadTooLarge),
+        (status = 422, response = Invalid),
+    )
+)]
 pub async fn disposition(
     state: web::Data<AppState>,
     Moderator(m): Moderator,

@@ -3,6 +3,7 @@
 
 pub mod mfa;
 pub mod password;
+pub mod security_log;
 pub mod session;
 pub mod token;
 

@@ -7,46 +7,63 @@ use serde::Serialize;
 use crate::api::dto::rfc3339;
 use crate::comments::model::{Comment, Viewer};
 
-#[derive(Debug, Clone, Serialize)]
+/// What the comment's attribution lets the viewer see of its author.
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct AuthorOut {
     #[serde(
         skip_serializing_if = "Option::is_none",
         with = "crate::ids::opt_string"
     )]
+    #[schema(value_type = Option<crate::ids::Id>)]
     pub id: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub display_name: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub organization: Option<String>,
+    #[schema(schema_with = crate::api::openapi::stakeholder_group)]
     pub stakeholder_group: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
     pub affiliation_verified: bool,
 }
 
-#[derive(Debug, Clone, Serialize)]
+/// A comment as the viewer may see it: `body` and `proposed_text` are null when the
+/// viewer may not read them (a hidden comment kept for the shape of its thread).
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct CommentOut {
     #[serde(with = "crate::ids::as_string")]
+    #[schema(value_type = crate::ids::Id)]
     pub id: i64,
     #[serde(with = "crate::ids::as_string")]
+    #[schema(value_type = crate::ids::Id)]
     pub draft_id: i64,
+    /// `null`: on the draft as a whole.
     #[serde(with = "crate::ids::opt_string")]
+    #[schema(value_type = Option<crate::ids::Id>)]
     pub paragraph_id: Option<i64>,
     #[serde(with = "crate::ids::opt_string")]
+    #[schema(value_type = Option<crate::ids::Id>)]
     pub parent_id: Option<i64>,
+    #[schema(schema_with = crate::api::openapi::comment_kind)]
     pub kind: String,
     pub body: Option<String>,
     pub proposed_text: Option<String>,
+    #[schema(schema_with = crate::api::openapi::comment_status)]
     pub status: String,
+    #[schema(schema_with = crate::api::openapi::attribution)]
     pub attribution: String,
     pub author: AuthorOut,
+    #[schema(format = DateTime)]
     pub created_at: String,
+    #[schema(format = DateTime)]
     pub edited_at: Option<String>,
     /// The secretariat's answer: incorporated, partly_incorporated, not_incorporated, noted.
+    #[schema(schema_with = crate::api::openapi::opt_disposition)]
     pub disposition: Option<String>,
     pub disposition_explanation: Option<String>,
     /// Whether the viewer wrote it (lets pages offer edit and withdraw).
     #[serde(skip)]
+    #[schema(ignore)]
     pub mine: bool,
 }
 

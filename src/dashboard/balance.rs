@@ -13,7 +13,7 @@ pub const DOMINANT_PERCENT: i64 = 60;
 pub const MIN_COMMENTS: i64 = 5;
 
 /// What the rule found on one paragraph; nothing found means balanced (or untouched).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct Balance {
     /// The group that wrote more than 60 % of at least 5 comments.
     pub dominant_group: Option<String>,

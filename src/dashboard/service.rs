@@ -27,16 +27,19 @@ pub type ByGroup = BTreeMap<String, i64>;
 /// that had input.
 pub const MAX_FILLED_DAYS: i64 = 400;
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct Dashboard {
     #[serde(with = "crate::ids::as_string")]
+    #[schema(value_type = crate::ids::Id)]
     pub draft_id: i64,
     pub title: String,
     pub version_label: String,
     #[serde(with = "crate::ids::as_string")]
+    #[schema(value_type = crate::ids::Id)]
     pub consultation_id: i64,
     pub consultation_title: String,
     pub totals: Totals,
+    #[schema(value_type = BTreeMap<String, i64>)]
     pub by_group: ByGroup,
     pub paragraphs: Vec<ParagraphFigures>,
     /// Every Action Line (C1–C11, also when untagged), then the SDGs in use.
@@ -50,13 +53,14 @@ pub struct Dashboard {
     pub by_day: Vec<DayFigures>,
 }
 
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Serialize, utoipa::ToSchema)]
 pub struct Totals {
     /// Published comments, amendments and replies.
     pub comments: i64,
     pub amendments: i64,
     /// People who wrote at least one published comment.
     pub participants: i64,
+    #[schema(value_type = BTreeMap<String, i64>)]
     pub participants_by_group: ByGroup,
     pub countries: i64,
     pub paragraphs: i64,
@@ -67,41 +71,46 @@ pub struct Totals {
     pub flagged_paragraphs: i64,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct ParagraphFigures {
     #[serde(with = "crate::ids::as_string")]
+    #[schema(value_type = crate::ids::Id)]
     pub paragraph_id: i64,
     pub number: i32,
     pub label: String,
     pub tags: Vec<String>,
     pub total: i64,
+    #[schema(value_type = BTreeMap<String, i64>)]
     pub by_group: ByGroup,
     pub balance: Balance,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct TagFigures {
     pub tag: String,
     /// Paragraphs carrying the tag.
     pub paragraphs: i64,
     /// Input on those paragraphs (a comment on a paragraph with two tags counts for both).
     pub total: i64,
+    #[schema(value_type = BTreeMap<String, i64>)]
     pub by_group: ByGroup,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct PlaceFigures {
     /// ISO 3166-1 alpha-2 code or M49 code; `null` for "not given / not placed".
     pub code: Option<String>,
     pub total: i64,
+    #[schema(value_type = BTreeMap<String, i64>)]
     pub by_group: ByGroup,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct DayFigures {
     /// `YYYY-MM-DD`, UTC.
     pub day: String,
     pub total: i64,
+    #[schema(value_type = BTreeMap<String, i64>)]
     pub by_group: ByGroup,
 }
 
@@ -383,7 +392,7 @@ pub async fn load(state: &AppState, draft: i64) -> Result<Dashboard, AppError> {
 
 /// The figures `GET /drafts/{id}/stats` adds to its own (SPEC §4 and issue 8): input by
 /// tag, by UN region and by day, as `{key: n}` maps.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct StatsExtension {
     pub by_tag: BTreeMap<String, i64>,
     pub by_region: BTreeMap<String, i64>,

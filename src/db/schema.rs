@@ -27,6 +27,7 @@ diesel::table! {
         created_at -> Timestamp,
         totp_secret -> Nullable<Text>,
         totp_enabled -> Bool,
+        totp_last_step -> BigInt,
     }
 }
 

@@ -181,7 +181,7 @@ pub async fn get_view(state: &AppState, id: i64) -> Result<DraftView, AppError> 
     state.db.run(move |conn| view(conn, id)).await
 }
 
-#[derive(Debug, Default, serde::Serialize)]
+#[derive(Debug, Default, serde::Serialize, utoipa::ToSchema)]
 pub struct Stats {
     pub total: i64,
     pub by_group: BTreeMap<String, i64>,
@@ -192,9 +192,10 @@ pub struct Stats {
     pub dispositions_by_group: BTreeMap<String, BTreeMap<String, i64>>,
 }
 
-#[derive(Debug, serde::Serialize)]
+#[derive(Debug, serde::Serialize, utoipa::ToSchema)]
 pub struct ParagraphStats {
     #[serde(with = "crate::ids::as_string")]
+    #[schema(value_type = crate::ids::Id)]
     pub paragraph_id: i64,
     pub number: i32,
     pub label: String,

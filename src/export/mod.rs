@@ -110,12 +110,20 @@ impl Scope {
 }
 
 /// The query string of an export, as the API and the pages receive it.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
 #[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
 pub struct Query {
+    /// Required.
+    #[param(required = true, schema_with = crate::api::openapi::export_format)]
     pub format: Option<String>,
+    /// Only comments by this group; empty: every group.
+    #[param(schema_with = crate::api::openapi::stakeholder_group_or_empty)]
     pub stakeholder_group: Option<String>,
+    /// `all`: every status (moderators); published comments if absent.
+    #[param(schema_with = crate::api::openapi::export_status)]
     pub status: Option<String>,
+    /// Only comments on paragraphs with this tag, e.g. `C5`.
     pub tag: Option<String>,
 }
 

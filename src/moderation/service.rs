@@ -126,26 +126,31 @@ pub async fn flag(
         .await
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct FlagOut {
+    #[schema(schema_with = crate::api::openapi::flag_reason)]
     pub reason: String,
     pub note: Option<String>,
+    #[schema(format = DateTime)]
     pub at: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct ParagraphRef {
     #[serde(with = "crate::ids::as_string")]
+    #[schema(value_type = crate::ids::Id)]
     pub id: i64,
     pub number: i32,
     pub label: String,
     pub text: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct QueueItem {
     pub comment: CommentOut,
     pub flags: Vec<FlagOut>,
+    /// `pending` (awaiting pre-moderation) or `flagged`.
+    #[schema(schema_with = crate::api::openapi::queue_why)]
     pub why: &'static str,
     pub paragraph: Option<ParagraphRef>,
     /// The author's other recent comments, newest first.
@@ -360,23 +365,27 @@ pub async fn moderate(
         .await
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct ActorOut {
     #[serde(with = "crate::ids::as_string")]
+    #[schema(value_type = crate::ids::Id)]
     pub id: i64,
     pub display_name: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct LogEntry {
     #[serde(with = "crate::ids::as_string")]
+    #[schema(value_type = crate::ids::Id)]
     pub id: i64,
     pub actor: ActorOut,
     pub action: String,
     pub target_type: String,
     #[serde(with = "crate::ids::as_string")]
+    #[schema(value_type = crate::ids::Id)]
     pub target_id: i64,
     pub reason: Option<String>,
+    #[schema(format = DateTime)]
     pub at: String,
 }
 

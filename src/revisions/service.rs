@@ -149,16 +149,20 @@ pub fn publish(
     })
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct ConcordanceItem {
     #[serde(with = "crate::ids::opt_string")]
+    #[schema(value_type = Option<crate::ids::Id>)]
     pub from_paragraph_id: Option<i64>,
     pub from_label: Option<String>,
     pub from_number: Option<i32>,
     #[serde(with = "crate::ids::opt_string")]
+    #[schema(value_type = Option<crate::ids::Id>)]
     pub to_paragraph_id: Option<i64>,
     pub to_label: Option<String>,
     pub to_number: Option<i32>,
+    /// unchanged, edited, split, merged, moved, new or deleted.
+    #[schema(schema_with = crate::api::openapi::concordance_change)]
     pub change: String,
 }
 

@@ -82,6 +82,11 @@ pub fn check_csrf(
     if csrf.matches(submitted) {
         Ok(())
     } else {
+        crate::auth::security_log::SecurityEvent::CsrfRefused {
+            refusal: crate::auth::security_log::CsrfRefusal::Token,
+            path: None,
+        }
+        .emit();
         Err(PageError(AppError::forbidden(t("form.csrf"))))
     }
 }
@@ -255,6 +260,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     .route("/logout", web::get().to(acc::logout_form))
     .route("/logout", web::post().to(acc::logout))
     .route("/verify-email", web::get().to(acc::verify_email))
+    .route("/verify-email", web::post().to(acc::verify_email_confirm))
     .route("/password-reset", web::get().to(acc::reset_form))
     .route("/password-reset", web::post().to(acc::reset))
     .route(

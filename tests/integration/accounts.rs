@@ -49,17 +49,134 @@ async fn a_new_account_receives_a_verification_email_whose_link_verifies_it() {
     let link = mails[0]
         .link(&format!("{}/verify-email?token=", app.address))
         .expect("a verification link");
-    let page = app.client.get(&link).send().await.unwrap();
-    assert_eq!(page.status(), 200);
-
     let (_, login) = body(app.login("ANA@example.org", PASSWORD).await).await;
     let token = login["token"].as_str().unwrap().to_string();
-    let (_, me) = body(app.get_api("/me", Some(&token)).await).await;
-    assert_eq!(me["email_verified"], true);
+    let verified = || async {
+        let (_, me) = body(app.get_api("/me", Some(&token)).await).await;
+        me["email_verified"].as_bool().unwrap()
+    };
 
-    // The link works once.
+    // Opening the link shows a button; it confirms nothing by itself, so a mail
+    // scanner or a link preview that fetches it leaves the account as it was.
+    let (csrf, hidden) = confirmation_form(&app, &link).await;
+    assert!(!verified().await, "a GET must not verify the address");
+    assert_eq!(link.split("token=").nth(1), Some(hidden.as_str()));
+
+    // Pressing the button does.
+    let res = confirm(&app, &csrf, &hidden).await;
+    assert_eq!(res.status(), 200);
+    assert!(res
+        .text()
+        .await
+        .unwrap()
+        .contains("Your email address is confirmed"));
+    assert!(verified().await);
+
+    // The link works once: opening it again says so, and so does pressing again.
     let again = app.client.get(&link).send().await.unwrap();
     assert_eq!(again.status(), 422);
+    assert!(again
+        .text()
+        .await
+        .unwrap()
+        .contains("not valid or has expired"));
+    assert_eq!(confirm(&app, &csrf, &hidden).await.status(), 422);
+}
+
+/// Opens a confirmation link; returns the CSRF token and the hidden token of its form,
+/// whose button must be "Confirm my email address".
+async fn confirmation_form(app: &TestApp, link: &str) -> (String, String) {
+    let res = app.client.get(link).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    let html = res.text().await.unwrap();
+    let doc = scraper::Html::parse_document(&html);
+    let one = |css: &str| {
+        doc.select(&scraper::Selector::parse(css).unwrap())
+            .next()
+            .unwrap_or_else(|| panic!("no {css} in {html}"))
+            .value()
+            .attr("value")
+            .unwrap_or_default()
+            .to_string()
+    };
+    let form =
+        scraper::Selector::parse("form[method=post][action='/verify-email'] button[type=submit]")
+            .unwrap();
+    let button: String = doc
+        .select(&form)
+        .next()
+        .expect("a button that posts the form")
+        .text()
+        .collect();
+    assert_eq!(button.trim(), "Confirm my email address");
+    (one("input[name=csrf]"), one("input[name=token]"))
+}
+
+async fn confirm(app: &TestApp, csrf: &str, token: &str) -> reqwest::Response {
+    app.client
+        .post(app.url("/verify-email"))
+        .form(&[("csrf", csrf), ("token", token)])
+        .send()
+        .await
+        .unwrap()
+}
+
+#[actix_web::test]
+async fn the_confirmation_page_is_clear_about_a_missing_or_bad_link_and_needs_its_csrf_token() {
+    let app = spawn_app().await;
+    let res = app
+        .client
+        .get(app.url("/verify-email"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("open the link in the email"), "{html}");
+    assert!(
+        !html.contains("action=\"/verify-email\""),
+        "no button without a token"
+    );
+
+    let res = app
+        .client
+        .get(app.url("/verify-email?token=nonsense"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 422);
+    assert!(res
+        .text()
+        .await
+        .unwrap()
+        .contains("not valid or has expired"));
+
+    // A real token posted without the form's CSRF token confirms nothing.
+    app.post_json("/auth/register", &registration("csrf@example.org"), None)
+        .await;
+    let mails = app
+        .smtp
+        .wait_for("csrf@example.org", 1, Duration::from_secs(10))
+        .await;
+    let link = mails[0]
+        .link(&format!("{}/verify-email?token=", app.address))
+        .unwrap();
+    let (csrf, token) = confirmation_form(&app, &link).await;
+    assert_eq!(confirm(&app, "not the token", &token).await.status(), 403);
+    let res = app
+        .client
+        .post(app.url("/verify-email"))
+        .header("Origin", "https://attacker.example")
+        .form(&[("csrf", csrf.as_str()), ("token", token.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 403);
+    assert_eq!(confirm(&app, &csrf, "").await.status(), 422);
+    let (_, login) = body(app.login("csrf@example.org", PASSWORD).await).await;
+    let (_, me) = body(app.get_api("/me", login["token"].as_str()).await).await;
+    assert_eq!(me["email_verified"], false);
+    assert_eq!(confirm(&app, &csrf, &token).await.status(), 200);
 }
 
 #[actix_web::test]

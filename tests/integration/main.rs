@@ -11,6 +11,7 @@ mod export;
 mod helpers;
 mod moderation;
 mod notifications;
+mod openapi;
 mod pages;
 mod revisions;
 mod schema;

@@ -10,6 +10,44 @@ fn secret_of(v: &serde_json::Value) -> String {
     v["secret"].as_str().unwrap().to_string()
 }
 
+/// A valid code of the step after the current one. No code works twice (RFC 6238
+/// §5.2), so a test that used the current code to turn the factor on signs in with
+/// this one (the server accepts one step of clock skew) instead of waiting 30 s.
+fn next_code(secret: &str) -> String {
+    plenary::auth::mfa::code_at_step(secret, plenary::auth::mfa::current_step() + 1).unwrap()
+}
+
+/// An account with the second factor on, enrolled through the API with the current
+/// code; returns the secret.
+async fn with_second_factor(app: &TestApp, user: &TestUser) -> String {
+    let (_, setup) = body(
+        app.post_json("/me/totp/setup", &json!({}), Some(&user.token))
+            .await,
+    )
+    .await;
+    let secret = secret_of(&setup);
+    let code = plenary::auth::mfa::current(&secret).unwrap();
+    let (status, b) = body(
+        app.post_json("/me/totp/enable", &json!({"code": code}), Some(&user.token))
+            .await,
+    )
+    .await;
+    assert_eq!(status, 200, "{b}");
+    secret
+}
+
+async fn login_with_code(app: &TestApp, user: &TestUser, code: &str) -> (u16, serde_json::Value) {
+    body(
+        app.post_json(
+            "/auth/login",
+            &json!({"email": user.email, "password": PASSWORD, "totp": code}),
+            None,
+        )
+        .await,
+    )
+    .await
+}
+
 #[actix_web::test]
 async fn a_second_factor_is_enrolled_and_then_required_at_sign_in() {
     let app = spawn_app().await;
@@ -66,7 +104,7 @@ async fn a_second_factor_is_enrolled_and_then_required_at_sign_in() {
     )
     .await;
     assert_eq!(status, 401);
-    let code = plenary::auth::mfa::current(&secret).unwrap();
+    let code = next_code(&secret);
     let (status, b) = body(
         app.post_json(
             "/auth/login",
@@ -169,7 +207,7 @@ async fn the_sign_in_page_asks_for_the_code_in_a_second_step() {
         .await
         .unwrap();
     assert_eq!(res.status(), 401);
-    let code = plenary::auth::mfa::current(&secret).unwrap();
+    let code = next_code(&secret);
     let res = app
         .client
         .post(app.url("/login/mfa"))
@@ -195,6 +233,98 @@ async fn the_sign_in_page_asks_for_the_code_in_a_second_step() {
     assert!(me.contains(&user.email));
     // The in-between token opens nothing else.
     assert_eq!(app.get_api("/me", Some(&token)).await.status(), 401);
+}
+
+#[actix_web::test]
+async fn a_one_time_code_is_accepted_once_and_refused_the_second_time() {
+    let app = spawn_app().await;
+    let user = app.participant(Group::Academia).await;
+    let secret = with_second_factor(&app, &user).await;
+
+    let code = next_code(&secret);
+    let (status, b) = login_with_code(&app, &user, &code).await;
+    assert_eq!(status, 200, "{b}");
+    // The same code again, within its window: refused like a wrong code.
+    let (status, b) = login_with_code(&app, &user, &code).await;
+    assert_eq!(status, 401, "{b}");
+    assert_eq!(b["type"], "https://plenary.example/problems/mfa_required");
+    // So is a code of an earlier step: that of the enrolment, or of the moment.
+    let enrolment =
+        plenary::auth::mfa::code_at_step(&secret, plenary::auth::mfa::current_step()).unwrap();
+    if enrolment != code {
+        let (status, _) = login_with_code(&app, &user, &enrolment).await;
+        assert_eq!(status, 401);
+    }
+    // A refused replay counts as a failed attempt, like a wrong code.
+    assert_eq!(
+        app.count("login_failures").await,
+        2 - i64::from(enrolment == code)
+    );
+}
+
+#[actix_web::test]
+async fn the_same_code_sent_twice_at_once_signs_in_only_once() {
+    let app = spawn_app().await;
+    let user = app.participant(Group::Government).await;
+    let secret = with_second_factor(&app, &user).await;
+    let code = next_code(&secret);
+    let (a, b) = tokio::join!(
+        login_with_code(&app, &user, &code),
+        login_with_code(&app, &user, &code)
+    );
+    let mut statuses = [a.0, b.0];
+    statuses.sort();
+    assert_eq!(statuses, [200, 401], "{} / {}", a.1, b.1);
+}
+
+#[actix_web::test]
+async fn the_second_sign_in_step_of_the_pages_refuses_a_code_used_before() {
+    let app = spawn_app().await;
+    let user = app.participant(Group::CivilSociety).await;
+    let secret = with_second_factor(&app, &user).await;
+    let code = next_code(&secret);
+    // Used once through the API …
+    assert_eq!(login_with_code(&app, &user, &code).await.0, 200);
+    // … the same code is refused on the page's second step.
+    let csrf = app.csrf("/login").await;
+    let res = app
+        .client
+        .post(app.url("/login"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("email", user.email.as_str()),
+            ("password", PASSWORD),
+            ("next", "/me"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 401);
+    let html = res.text().await.unwrap();
+    let doc = scraper::Html::parse_document(&html);
+    let token = doc
+        .select(&scraper::Selector::parse("input[name=mfa_token]").unwrap())
+        .next()
+        .unwrap()
+        .value()
+        .attr("value")
+        .unwrap()
+        .to_string();
+    let res = app
+        .client
+        .post(app.url("/login/mfa"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("mfa_token", token.as_str()),
+            ("code", code.as_str()),
+            ("next", "/me"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 401);
+    let me = app.client.get(app.url("/me")).send().await.unwrap();
+    assert_eq!(me.status(), 303, "not signed in");
 }
 
 #[actix_web::test]

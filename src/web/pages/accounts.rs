@@ -400,6 +400,9 @@ pub struct TokenQuery {
     token: Option<String>,
 }
 
+/// The page a confirmation link opens: the token in a hidden field and a button that
+/// posts it. A GET changes nothing, so a mail scanner or a link preview that fetches
+/// the link does not confirm the address (ASVS 3.5.3).
 pub async fn verify_email(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -412,35 +415,83 @@ pub async fn verify_email(
         csrf: &csrf.0,
         path: req.path(),
     };
-    let result = match q.into_inner().token {
-        Some(token) if !token.is_empty() => Some(service::verify_email(&state, token).await),
-        _ => None,
+    let (status, body) = match q.into_inner().token.filter(|t| !t.is_empty()) {
+        // Looked up, not used: a link that no longer works says so at once.
+        Some(token) if service::verify_token_is_valid(&state, token.clone()).await? => (
+            StatusCode::OK,
+            html! {
+                p { (t("verify.press")) }
+                form method="post" action="/verify-email" {
+                    (csrf_field(ctx.csrf))
+                    input type="hidden" name="token" value=(token);
+                    button type="submit" { (t("verify.submit")) }
+                }
+            },
+        ),
+        Some(_) => (StatusCode::UNPROCESSABLE_ENTITY, verify_bad()),
+        None => (StatusCode::OK, html! { p { (t("verify.lead")) } }),
+    };
+    Ok(verify_page(&ctx, status, body))
+}
+
+#[derive(Deserialize)]
+pub struct VerifyForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    token: String,
+}
+
+/// The confirmation itself, from the button of the page above.
+pub async fn verify_email_confirm(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    PageUser(user): PageUser,
+    csrf: CsrfToken,
+    form: web::Form<VerifyForm>,
+) -> PageResult {
+    let f = form.into_inner();
+    check_csrf(&csrf, &f.csrf)?;
+    let ctx = Ctx {
+        user: user.as_ref(),
+        csrf: &csrf.0,
+        path: req.path(),
+    };
+    let result = if f.token.is_empty() {
+        Err(FieldErrors::single("token", "is missing"))
+    } else {
+        service::verify_email(&state, f.token).await
     };
     let (status, body) = match result {
-        Some(Ok(_)) => (
+        Ok(_) => (
             StatusCode::OK,
             html! {
                 (notice(&Notice::Success(t("verify.done"))))
                 p { a href="/" { (t("nav.consultations")) } }
             },
         ),
-        Some(Err(AppError::Validation(_))) => (
-            StatusCode::UNPROCESSABLE_ENTITY,
-            html! {
-                (notice(&Notice::Error(t("verify.bad"))))
-            },
-        ),
-        Some(Err(e)) => return Err(e.into()),
-        None => (StatusCode::OK, html! { p { (t("verify.lead")) } }),
+        Err(AppError::Validation(_)) => (StatusCode::UNPROCESSABLE_ENTITY, verify_bad()),
+        Err(e) => return Err(e.into()),
     };
-    Ok(html_response(
+    Ok(verify_page(&ctx, status, body))
+}
+
+fn verify_bad() -> Markup {
+    html! {
+        (notice(&Notice::Error(t("verify.bad"))))
+        p { (t("verify.bad.next")) " " a href="/login" { (t("nav.login")) } }
+    }
+}
+
+fn verify_page(ctx: &Ctx, status: StatusCode, body: Markup) -> HttpResponse {
+    html_response(
         status,
         page(
-            &ctx,
+            ctx,
             t("verify.title"),
             html! { h1 { (t("verify.title")) } (body) },
         ),
-    ))
+    )
 }
 
 fn reset_request_page(ctx: &Ctx, message: Option<Notice>, errors: &FieldErrors) -> Markup {

@@ -14,7 +14,7 @@ use crate::notifications::{follows, unsubscribe};
 use crate::state::AppState;
 use crate::web::components::{notice, Notice};
 use crate::web::layout::{page, Ctx};
-use crate::web::{ok, redirect, PageError, PageResult};
+use crate::web::{check_csrf, ok, redirect, PageError, PageResult};
 
 #[derive(Deserialize)]
 pub struct FollowForm {
@@ -31,9 +31,7 @@ pub async fn follow(
     path: web::Path<i64>,
     form: web::Form<FollowForm>,
 ) -> PageResult {
-    if !csrf.matches(&form.csrf) {
-        return Err(PageError(AppError::forbidden(t("form.csrf"))));
-    }
+    check_csrf(&csrf, &form.csrf)?;
     let draft = path.into_inner();
     let Some(user) = user else {
         return Ok(crate::web::pages::accounts::login_redirect(&format!(

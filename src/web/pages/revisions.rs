@@ -19,7 +19,7 @@ use crate::state::AppState;
 use crate::web::components::{csrf_field, error_summary, Field};
 use crate::web::layout::{page, Ctx};
 use crate::web::pages::comments::paragraphs;
-use crate::web::{html_response, ok, redirect, PageError, PageResult};
+use crate::web::{check_csrf, html_response, ok, redirect, PageError, PageResult};
 
 /// A word-level difference from `old` to `new`, with `<del>` and `<ins>`.
 pub fn diff(old: &str, new: &str) -> Markup {
@@ -124,9 +124,7 @@ pub async fn record_disposition(
     path: web::Path<i64>,
     form: web::Form<DispositionForm>,
 ) -> PageResult {
-    if !csrf.matches(&form.csrf) {
-        return Err(PageError(AppError::forbidden(t("form.csrf"))));
-    }
+    check_csrf(&csrf, &form.csrf)?;
     let m = match user {
         Some(u) if u.is_moderator() => u,
         Some(_) => {
@@ -402,9 +400,7 @@ pub async fn review(
     path: web::Path<i64>,
     form: web::Form<ReviseForm>,
 ) -> PageResult {
-    if !csrf.matches(&form.csrf) {
-        return Err(PageError(AppError::forbidden(t("form.csrf"))));
-    }
+    check_csrf(&csrf, &form.csrf)?;
     let admin = require_admin(&state, user)?;
     let id = path.into_inner();
     let f = form.into_inner();
@@ -493,9 +489,7 @@ pub async fn publish(
     path: web::Path<i64>,
     form: web::Form<ReviseForm>,
 ) -> PageResult {
-    if !csrf.matches(&form.csrf) {
-        return Err(PageError(AppError::forbidden(t("form.csrf"))));
-    }
+    check_csrf(&csrf, &form.csrf)?;
     let admin = require_admin(&state, user)?;
     let id = path.into_inner();
     let f = form.into_inner();
