@@ -159,8 +159,26 @@ impl Db {
         F: FnOnce(&mut DbConn) -> Result<T, AppError> + Send + 'static,
         T: Send + 'static,
     {
+        self.write_as(writer::Priority::Request, f).await
+    }
+
+    /// `write` for the background worker: on SQLite its transactions go after the
+    /// requests' (one of them per batch while requests wait).
+    pub async fn write_background<F, T>(&self, f: F) -> Result<T, AppError>
+    where
+        F: FnOnce(&mut DbConn) -> Result<T, AppError> + Send + 'static,
+        T: Send + 'static,
+    {
+        self.write_as(writer::Priority::Background, f).await
+    }
+
+    async fn write_as<F, T>(&self, priority: writer::Priority, f: F) -> Result<T, AppError>
+    where
+        F: FnOnce(&mut DbConn) -> Result<T, AppError> + Send + 'static,
+        T: Send + 'static,
+    {
         match &self.writer {
-            Some(writer) => writer.write(f).await,
+            Some(writer) => writer.write(priority, f).await,
             None => self.run(move |conn| transaction(conn, f)).await,
         }
     }

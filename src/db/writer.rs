@@ -4,48 +4,121 @@
 //! waits for an fsync of the WAL (4–8 ms on the benchmark machine): committed one by
 //! one, comments cannot be stored faster than about 200 a second, and writers that find
 //! the database locked sleep in SQLite's busy handler instead of queueing. Here the hot
-//! write paths (`Db::write`) send their transaction to one thread, which takes every
-//! transaction queued meanwhile, runs each in its own savepoint (one that fails is rolled
-//! back alone) and commits them together: one fsync for the batch. Each caller is
-//! answered only after that commit, so an acknowledged write is as durable as before.
+//! write paths (`Db::write`) and the background worker (`Db::write_background`) send
+//! their transactions to one thread, which takes every request's transaction queued
+//! meanwhile (and at most one of the worker's, so that a request never waits behind a
+//! backlog of fan-outs), runs each in its own savepoint (one that fails is rolled back
+//! alone) and commits them together: one fsync for the batch. Each caller is answered
+//! only after that commit, so an acknowledged write is as durable as before.
 
+use std::collections::VecDeque;
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::{Arc, Condvar, Mutex, PoisonError};
 
 use diesel::connection::{AnsiTransactionManager, TransactionManager};
 use diesel::r2d2::{ConnectionManager, Pool};
 use diesel::Connection;
-use tokio::sync::{mpsc, oneshot};
+use tokio::sync::oneshot;
 
 use super::DbConn;
 use crate::error::AppError;
 
 /// The most transactions one commit takes.
 const MAX_BATCH: usize = 64;
-/// Transactions that may wait for the writer before callers wait to queue theirs.
-const QUEUE: usize = 4096;
+/// Background transactions one batch takes when requests are waiting too: the worker
+/// keeps going, but a request never waits behind more than one of its fan-outs.
+const BACKGROUND_BESIDE_REQUESTS: usize = 1;
+/// Background transactions one batch takes when no request is waiting.
+const BACKGROUND_ALONE: usize = 16;
 
 /// What a job leaves to do once its batch is committed (`None`) or not (`Some(why)`):
 /// answer its caller.
 type Finish = Box<dyn FnOnce(Option<&str>) + Send>;
 type Job = Box<dyn FnOnce(&mut DbConn) -> Finish + Send>;
 
+/// Who is waiting for a write: a request (answered first) or the background worker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Priority {
+    Request,
+    Background,
+}
+
+#[derive(Default)]
+struct Pending {
+    requests: VecDeque<Job>,
+    background: VecDeque<Job>,
+    closed: bool,
+}
+
+#[derive(Default)]
+struct Queue {
+    pending: Mutex<Pending>,
+    ready: Condvar,
+}
+
+impl Queue {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Pending> {
+        // A panic while holding this lock cannot leave `Pending` half-changed.
+        self.pending.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Waits for work and takes the next batch; `None` once closed and drained.
+    fn next_batch(&self) -> Option<Vec<Job>> {
+        let mut pending = self.lock();
+        loop {
+            if !pending.requests.is_empty() || !pending.background.is_empty() {
+                let requests = pending.requests.len().min(MAX_BATCH);
+                let mut batch: Vec<Job> = pending.requests.drain(..requests).collect();
+                let room = if batch.is_empty() {
+                    BACKGROUND_ALONE
+                } else {
+                    BACKGROUND_BESIDE_REQUESTS
+                };
+                let background = pending.background.len().min(room);
+                batch.extend(pending.background.drain(..background));
+                return Some(batch);
+            }
+            if pending.closed {
+                return None;
+            }
+            pending = self
+                .ready
+                .wait(pending)
+                .unwrap_or_else(PoisonError::into_inner);
+        }
+    }
+}
+
+/// Closes the queue when the last `Writer` goes, which lets the thread end.
+struct Handle(Arc<Queue>);
+
+impl Drop for Handle {
+    fn drop(&mut self) {
+        self.0.lock().closed = true;
+        self.0.ready.notify_all();
+    }
+}
+
 #[derive(Clone)]
 pub struct Writer {
-    jobs: mpsc::Sender<Job>,
+    handle: Arc<Handle>,
 }
 
 impl Writer {
     /// Starts the writer thread; it stops when the last `Writer` is dropped.
     pub fn start(pool: Pool<ConnectionManager<DbConn>>) -> std::io::Result<Writer> {
-        let (jobs, queue) = mpsc::channel(QUEUE);
+        let queue = Arc::new(Queue::default());
+        let theirs = queue.clone();
         std::thread::Builder::new()
             .name("sqlite-writer".into())
-            .spawn(move || run(&pool, queue))?;
-        Ok(Writer { jobs })
+            .spawn(move || run(&pool, &theirs))?;
+        Ok(Writer {
+            handle: Arc::new(Handle(queue)),
+        })
     }
 
     /// Runs `f` in its own savepoint of the next batch; answers after the commit.
-    pub async fn write<F, T>(&self, f: F) -> Result<T, AppError>
+    pub async fn write<F, T>(&self, priority: Priority, f: F) -> Result<T, AppError>
     where
         F: FnOnce(&mut DbConn) -> Result<T, AppError> + Send + 'static,
         T: Send + 'static,
@@ -62,8 +135,15 @@ impl Writer {
                 let _ = answer.send(result);
             })
         });
-        let stopped = || AppError::Unavailable("the database writer has stopped".into());
-        self.jobs.send(job).await.map_err(|_| stopped())?;
+        {
+            let queue = &self.handle.0;
+            let mut pending = queue.lock();
+            match priority {
+                Priority::Request => pending.requests.push_back(job),
+                Priority::Background => pending.background.push_back(job),
+            }
+            queue.ready.notify_one();
+        }
         // A job dropped unanswered belonged to a batch that could not start or was
         // rolled back: nothing of it was stored.
         answered.await.map_err(|_| {
@@ -72,22 +152,21 @@ impl Writer {
     }
 }
 
-fn run(pool: &Pool<ConnectionManager<DbConn>>, mut queue: mpsc::Receiver<Job>) {
-    while let Some(first) = queue.blocking_recv() {
-        let mut batch = vec![first];
-        while batch.len() < MAX_BATCH {
-            match queue.try_recv() {
-                Ok(job) => batch.push(job),
-                Err(_) => break,
-            }
+fn run(pool: &Pool<ConnectionManager<DbConn>>, queue: &Queue) {
+    while let Some(batch) = queue.next_batch() {
+        // A panic in a job drops the whole batch (its callers get 503, nothing of it is
+        // committed: the connection, returned mid-transaction while unwinding, is
+        // discarded by r2d2 and closing it rolls back) but not the thread.
+        let jobs = batch.len();
+        if catch_unwind(AssertUnwindSafe(|| commit_batch(pool, batch))).is_err() {
+            tracing::error!(jobs, "a write panicked; its batch was rolled back");
         }
-        commit_batch(pool, batch);
     }
 }
 
 /// Runs a batch in one transaction and answers every job of it. Jobs that cannot run
-/// (no connection, no transaction, a panic) are dropped, which answers their callers
-/// with 503 and stores none of them.
+/// (no connection, no transaction) are dropped, which answers their callers with 503
+/// and stores none of them.
 fn commit_batch(pool: &Pool<ConnectionManager<DbConn>>, batch: Vec<Job>) {
     let mut conn = match pool.get() {
         Ok(conn) => conn,
@@ -104,21 +183,7 @@ fn commit_batch(pool: &Pool<ConnectionManager<DbConn>>, batch: Vec<Job>) {
         tracing::error!(error = %e, jobs = batch.len(), "the writer could not begin");
         return;
     }
-    let mut finishes = Vec::with_capacity(batch.len());
-    for job in batch {
-        match catch_unwind(AssertUnwindSafe(|| job(&mut conn))) {
-            Ok(finish) => finishes.push(finish),
-            Err(_) => {
-                // The connection still holds the open transaction: r2d2 discards a
-                // connection returned in a transaction, and closing it rolls back.
-                tracing::error!(
-                    jobs = finishes.len() + 1,
-                    "a write panicked; its batch is rolled back"
-                );
-                return;
-            }
-        }
-    }
+    let finishes: Vec<Finish> = batch.into_iter().map(|job| job(&mut conn)).collect();
     match <DbConn as Connection>::TransactionManager::commit_transaction(&mut *conn) {
         Ok(()) => finishes.into_iter().for_each(|finish| finish(None)),
         Err(e) => {

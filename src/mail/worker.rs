@@ -114,16 +114,30 @@ impl Worker {
     /// One pass: fans out due notification events, runs the daily digest when its hour
     /// has come, then claims up to a batch of due emails and tries each once.
     pub async fn run_once(&self) -> Result<usize, crate::error::AppError> {
-        let ctx = self.notifications.clone();
+        // Every write goes through `Db::write_background`: on SQLite it then queues
+        // behind the comments being posted instead of holding the write lock for a whole
+        // pass (and making their commits wait in SQLite's busy handler); one event's
+        // fan-out is one transaction, committed with whatever else is waiting.
+        use crate::notifications::{digest, fanout};
         let events = self
             .db
-            .run(move |conn| {
-                let n = crate::notifications::fanout::process_due(conn, &ctx)?;
-                crate::notifications::digest::run_if_due(conn, &ctx)?;
-                Ok(n)
-            })
+            .write_background(|conn| fanout::claim(conn).map_err(Into::into))
             .await?;
-        let claimed = self.db.run(|conn| claim(conn).map_err(Into::into)).await?;
+        let n_events = events.len();
+        for e in events {
+            let ctx = self.notifications.clone();
+            self.db
+                .write_background(move |conn| fanout::process(conn, &ctx, &e).map_err(Into::into))
+                .await?;
+        }
+        let ctx = self.notifications.clone();
+        self.db
+            .write_background(move |conn| digest::run_if_due(conn, &ctx).map_err(Into::into))
+            .await?;
+        let claimed = self
+            .db
+            .write_background(|conn| claim(conn).map_err(Into::into))
+            .await?;
         let n = claimed.len();
         for row in claimed {
             let outcome = match build_message(&self.from, &row) {
@@ -132,10 +146,10 @@ impl Worker {
             };
             let base = self.retry_base;
             self.db
-                .run(move |conn| record(conn, &row, outcome, base).map_err(Into::into))
+                .write_background(move |conn| record(conn, &row, outcome, base).map_err(Into::into))
                 .await?;
         }
-        Ok(n + events)
+        Ok(n + n_events)
     }
 }
 

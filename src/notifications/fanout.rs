@@ -32,8 +32,9 @@ pub struct Context {
     pub secret: Vec<u8>,
 }
 
+/// A claimed notification event.
 #[derive(Debug, Clone, Queryable)]
-struct EventRow {
+pub struct EventRow {
     id: i64,
     kind: String,
     comment_id: Option<i64>,
@@ -43,7 +44,8 @@ struct EventRow {
     reason: Option<String>,
 }
 
-fn claim(conn: &mut Conn) -> QueryResult<Vec<EventRow>> {
+/// Leases up to a batch of due events to this worker.
+pub fn claim(conn: &mut Conn) -> QueryResult<Vec<EventRow>> {
     let now = Utc::now().naive_utc();
     let candidates: Vec<EventRow> = events::table
         .filter(events::processed_at.is_null())
@@ -90,23 +92,30 @@ fn claim(conn: &mut Conn) -> QueryResult<Vec<EventRow>> {
 pub fn process_due(conn: &mut Conn, ctx: &Context) -> QueryResult<usize> {
     let claimed = claim(conn)?;
     let n = claimed.len();
-    for e in claimed {
-        let result = crate::db::transaction(conn, |conn| {
-            handle(conn, ctx, &e)?;
-            diesel::update(events::table.find(e.id))
-                .set(events::processed_at.eq(Some(Utc::now().naive_utc())))
-                .execute(conn)?;
-            QueryResult::Ok(())
-        });
-        if let Err(err) = result {
-            tracing::warn!(event = e.id, error = %err, "notification event failed; will retry");
-            // Let the next pass try again rather than wait for the lease to run out.
-            diesel::update(events::table.find(e.id))
-                .set(events::locked_until.eq(None::<NaiveDateTime>))
-                .execute(conn)?;
-        }
+    for e in &claimed {
+        process(conn, ctx, e)?;
     }
     Ok(n)
+}
+
+/// Fans out one claimed event and marks it processed, in one transaction; an event that
+/// fails is released for the next pass.
+pub fn process(conn: &mut Conn, ctx: &Context, e: &EventRow) -> QueryResult<()> {
+    let result = crate::db::transaction(conn, |conn| {
+        handle(conn, ctx, e)?;
+        diesel::update(events::table.find(e.id))
+            .set(events::processed_at.eq(Some(Utc::now().naive_utc())))
+            .execute(conn)?;
+        QueryResult::Ok(())
+    });
+    if let Err(err) = result {
+        tracing::warn!(event = e.id, error = %err, "notification event failed; will retry");
+        // Let the next pass try again rather than wait for the lease to run out.
+        diesel::update(events::table.find(e.id))
+            .set(events::locked_until.eq(None::<NaiveDateTime>))
+            .execute(conn)?;
+    }
+    Ok(())
 }
 
 fn place(conn: &mut Conn, draft_id: i64, paragraph_id: Option<i64>) -> QueryResult<Place> {

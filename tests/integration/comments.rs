@@ -1424,6 +1424,60 @@ async fn paging_while_others_comment_never_skips_or_repeats_an_existing_comment(
     assert_eq!(app.count("comments").await, 40);
 }
 
+/// On SQLite, comments posted at once are committed together by one writer thread, each
+/// in its own savepoint: a comment refused inside the transaction must not take the
+/// others of its batch with it, and every 201 must be stored exactly once.
+#[actix_web::test]
+async fn comments_posted_at_once_are_each_stored_or_refused_on_their_own() {
+    let app = spawn_app().await;
+    let (_, draft) = open_draft(&app).await;
+    let users = [
+        app.participant(Group::Government).await,
+        app.participant(Group::CivilSociety).await,
+        app.participant(Group::Academia).await,
+    ];
+    let answers = futures_util::future::join_all((0..45).map(|i| {
+        let user = users[i % 3].clone();
+        let app = &app;
+        let draft = &draft;
+        async move {
+            // Every third one names a parent that does not exist: the writer finds out
+            // inside the transaction, after others of the batch have been inserted.
+            let fields = if i % 3 == 2 {
+                json!({"body": format!("At once {i}"), "parent_id": "999999999"})
+            } else {
+                json!({"body": format!("At once {i}")})
+            };
+            (i, try_comment(app, draft, &user, fields).await)
+        }
+    }))
+    .await;
+    let mut stored = 0;
+    for (i, (status, c)) in &answers {
+        if i % 3 == 2 {
+            assert_eq!(*status, 422, "{c}");
+            assert!(c.to_string().contains("parent_id"), "{c}");
+        } else {
+            assert_eq!(*status, 201, "{c}");
+            let (status, got) = get(&app, &format!("/comments/{}", id(c)), None).await;
+            assert_eq!(status, 200, "{got}");
+            assert_eq!(got["body"], format!("At once {i}"));
+            stored += 1;
+        }
+    }
+    assert_eq!(stored, 30);
+    assert_eq!(
+        app.count("comments").await,
+        30,
+        "refused comments left nothing behind"
+    );
+    assert_eq!(
+        app.count("events").await,
+        30,
+        "one notification event per stored comment, none for the refused ones"
+    );
+}
+
 // ------------------------------------------------------------------------------------
 // Statistics
 
