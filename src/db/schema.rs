@@ -193,6 +193,7 @@ diesel::table! {
         processed_at -> Nullable<Timestamp>,
         locked_until -> Nullable<Timestamp>,
         created_at -> Timestamp,
+        fanout_after -> BigInt,
     }
 }
 

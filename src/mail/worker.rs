@@ -124,11 +124,23 @@ impl Worker {
             .write_background(|conn| fanout::claim(conn).map_err(Into::into))
             .await?;
         let n_events = events.len();
-        for e in events {
-            let ctx = self.notifications.clone();
-            self.db
-                .write_background(move |conn| fanout::process(conn, &ctx, &e).map_err(Into::into))
-                .await?;
+        for mut e in events {
+            // A big fan-out is one transaction per chunk of recipients, each queued
+            // behind the requests waiting by then.
+            loop {
+                let ctx = self.notifications.clone();
+                let event = e.clone();
+                let step = self
+                    .db
+                    .write_background(move |conn| {
+                        fanout::process(conn, &ctx, &event).map_err(Into::into)
+                    })
+                    .await?;
+                match step {
+                    fanout::Step::Continue(after) => e.fanout_after = after,
+                    fanout::Step::Finished => break,
+                }
+            }
         }
         let ctx = self.notifications.clone();
         self.db

@@ -22,6 +22,8 @@ use crate::notifications::unsubscribe;
 
 const LEASE_SECS: i64 = 120;
 const BATCH: i64 = 20;
+/// Recipients of a comment's notices written per transaction (see `Step`).
+pub const CHUNK: usize = 100;
 /// Moderators hear of waiting comments at most this often.
 const ALERT_EVERY_MINUTES: i64 = 60;
 
@@ -42,6 +44,17 @@ pub struct EventRow {
     actor_id: Option<i64>,
     detail: Option<String>,
     reason: Option<String>,
+    /// The last recipient (user id) already notified; 0 when none.
+    pub fanout_after: i64,
+}
+
+/// Where an event's processing stands after one transaction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// Processed (or failed and released for a later pass).
+    Finished,
+    /// Notices are written up to this recipient (user id); more remain.
+    Continue(i64),
 }
 
 /// Leases up to a batch of due events to this worker.
@@ -64,6 +77,7 @@ pub fn claim(conn: &mut Conn) -> QueryResult<Vec<EventRow>> {
             events::actor_id,
             events::detail,
             events::reason,
+            events::fanout_after,
         ))
         .load(conn)?;
     let lease = now + Duration::seconds(LEASE_SECS);
@@ -92,30 +106,41 @@ pub fn claim(conn: &mut Conn) -> QueryResult<Vec<EventRow>> {
 pub fn process_due(conn: &mut Conn, ctx: &Context) -> QueryResult<usize> {
     let claimed = claim(conn)?;
     let n = claimed.len();
-    for e in &claimed {
-        process(conn, ctx, e)?;
+    for mut e in claimed {
+        while let Step::Continue(after) = process(conn, ctx, &e)? {
+            e.fanout_after = after;
+        }
     }
     Ok(n)
 }
 
-/// Fans out one claimed event and marks it processed, in one transaction; an event that
-/// fails is released for the next pass.
-pub fn process(conn: &mut Conn, ctx: &Context, e: &EventRow) -> QueryResult<()> {
+/// Fans out one claimed event, or its next chunk of recipients, in one transaction with
+/// marking it processed or recording how far it got; an event that fails is released
+/// for the next pass.
+pub fn process(conn: &mut Conn, ctx: &Context, e: &EventRow) -> QueryResult<Step> {
     let result = crate::db::transaction(conn, |conn| {
-        handle(conn, ctx, e)?;
-        diesel::update(events::table.find(e.id))
-            .set(events::processed_at.eq(Some(Utc::now().naive_utc())))
-            .execute(conn)?;
-        QueryResult::Ok(())
+        let step = handle(conn, ctx, e)?;
+        match step {
+            Step::Finished => diesel::update(events::table.find(e.id))
+                .set(events::processed_at.eq(Some(Utc::now().naive_utc())))
+                .execute(conn)?,
+            Step::Continue(after) => diesel::update(events::table.find(e.id))
+                .set(events::fanout_after.eq(after))
+                .execute(conn)?,
+        };
+        QueryResult::Ok(step)
     });
-    if let Err(err) = result {
-        tracing::warn!(event = e.id, error = %err, "notification event failed; will retry");
-        // Let the next pass try again rather than wait for the lease to run out.
-        diesel::update(events::table.find(e.id))
-            .set(events::locked_until.eq(None::<NaiveDateTime>))
-            .execute(conn)?;
+    match result {
+        Ok(step) => Ok(step),
+        Err(err) => {
+            tracing::warn!(event = e.id, error = %err, "notification event failed; will retry");
+            // Let the next pass try again rather than wait for the lease to run out.
+            diesel::update(events::table.find(e.id))
+                .set(events::locked_until.eq(None::<NaiveDateTime>))
+                .execute(conn)?;
+            Ok(Step::Finished)
+        }
     }
-    Ok(())
 }
 
 fn place(conn: &mut Conn, draft_id: i64, paragraph_id: Option<i64>) -> QueryResult<Place> {
@@ -220,9 +245,9 @@ enum Why {
     Follow,
 }
 
-fn handle(conn: &mut Conn, ctx: &Context, e: &EventRow) -> QueryResult<()> {
-    match e.kind.as_str() {
-        COMMENT_PUBLISHED => published(conn, ctx, e),
+fn handle(conn: &mut Conn, ctx: &Context, e: &EventRow) -> QueryResult<Step> {
+    let whole = match e.kind.as_str() {
+        COMMENT_PUBLISHED => return published(conn, ctx, e),
         COMMENT_QUEUED => queued(conn, ctx),
         DECISION => decision(conn, ctx, e),
         REVISION => revision(conn, ctx, e),
@@ -230,12 +255,16 @@ fn handle(conn: &mut Conn, ctx: &Context, e: &EventRow) -> QueryResult<()> {
             tracing::warn!(kind = other, "unknown event kind; skipped");
             Ok(())
         }
-    }
+    };
+    whole.map(|()| Step::Finished)
 }
 
-fn published(conn: &mut Conn, ctx: &Context, e: &EventRow) -> QueryResult<()> {
+/// Notifies, in ascending user id, the next `CHUNK` recipients after `e.fanout_after`
+/// of a published comment: the author it replies to, who wrote in its thread, the
+/// draft's followers.
+fn published(conn: &mut Conn, ctx: &Context, e: &EventRow) -> QueryResult<Step> {
     let Some(cid) = e.comment_id else {
-        return Ok(());
+        return Ok(Step::Finished);
     };
     let Some(c) = comments::table
         .find(cid)
@@ -243,10 +272,10 @@ fn published(conn: &mut Conn, ctx: &Context, e: &EventRow) -> QueryResult<()> {
         .first(conn)
         .optional()?
     else {
-        return Ok(());
+        return Ok(Step::Finished);
     };
     if c.status != "published" {
-        return Ok(());
+        return Ok(Step::Finished);
     }
     let author_name: String = users::table
         .find(c.author_id)
@@ -254,11 +283,11 @@ fn published(conn: &mut Conn, ctx: &Context, e: &EventRow) -> QueryResult<()> {
         .first(conn)?;
     let place = place(conn, c.draft_id, c.paragraph_id)?;
 
-    // Who hears of it, each once, for the most personal reason.
-    let mut why: Vec<(i64, Why)> = Vec::new();
-    let add = |id: i64, w: Why, why: &mut Vec<(i64, Why)>| {
-        if id != c.author_id && !why.iter().any(|(u, _)| *u == id) {
-            why.push((id, w));
+    // Who hears of it, each once, for the most personal reason (the first one added).
+    let mut why: std::collections::BTreeMap<i64, Why> = std::collections::BTreeMap::new();
+    let add = |id: i64, w: Why, why: &mut std::collections::BTreeMap<i64, Why>| {
+        if id != c.author_id {
+            why.entry(id).or_insert(w);
         }
     };
     if let Some(parent) = c.parent_id {
@@ -301,10 +330,14 @@ fn published(conn: &mut Conn, ctx: &Context, e: &EventRow) -> QueryResult<()> {
     for f in followers {
         add(f, Why::Follow, &mut why);
     }
-    if why.is_empty() {
-        return Ok(());
-    }
-    let ids: Vec<i64> = why.iter().map(|(u, _)| *u).collect();
+    // In user id order, so that a chunk's last id says where the next one starts.
+    let rest: Vec<(i64, Why)> = why
+        .range(e.fanout_after.saturating_add(1)..)
+        .map(|(u, w)| (*u, *w))
+        .collect();
+    let more = rest.len() > CHUNK;
+    let chunk = &rest[..rest.len().min(CHUNK)];
+    let ids: Vec<i64> = chunk.iter().map(|(u, _)| *u).collect();
     let people = load_users(conn, &ids)?;
     let by = byline(&c, &author_name);
     let what = if c.kind == "amendment" {
@@ -312,7 +345,7 @@ fn published(conn: &mut Conn, ctx: &Context, e: &EventRow) -> QueryResult<()> {
     } else {
         "comment"
     };
-    for (uid, w) in why {
+    for &(uid, w) in chunk {
         let Some(user) = people.get(&uid) else {
             continue;
         };
@@ -356,7 +389,10 @@ fn published(conn: &mut Conn, ctx: &Context, e: &EventRow) -> QueryResult<()> {
             &excerpt(&c.body, 200),
         )?;
     }
-    Ok(())
+    Ok(match (more, ids.last()) {
+        (true, Some(&last)) => Step::Continue(last),
+        _ => Step::Finished,
+    })
 }
 
 fn queued(conn: &mut Conn, ctx: &Context) -> QueryResult<()> {

@@ -466,3 +466,92 @@ async fn two_workers_on_one_database_never_send_an_email_twice() {
     settle().await;
     assert_eq!(app.smtp.to(&ana.email).len(), 30, "no duplicates");
 }
+
+/// A comment on a draft with more followers than one chunk of the fan-out (`CHUNK`) is
+/// written in several transactions; a worker that stopped after some chunks resumes
+/// after the last recipient it recorded, so nobody hears of the comment twice and
+/// nobody is left out.
+#[actix_web::test]
+async fn a_large_fan_out_is_written_in_chunks_and_resumes_where_it_stopped() {
+    // The background worker runs its first pass at start-up and then sleeps: this test
+    // runs the passes itself.
+    let app = spawn_app_with(|c| c.worker_poll = Duration::from_secs(3600)).await;
+    let d = draft(&app, "post").await;
+    let writer = app.participant(Group::Government).await;
+    let n = plenary::notifications::fanout::CHUNK * 2 + 30;
+    let mut followers = Vec::with_capacity(n);
+    for _ in 0..n {
+        let f = app.participant(Group::CivilSociety).await;
+        let res = app
+            .post_json(
+                &format!("/drafts/{}/follow", d["id"].as_str().unwrap()),
+                &json!({}),
+                Some(&f.token),
+            )
+            .await;
+        assert!(res.status().is_success(), "{}", res.status());
+        followers.push(f.id);
+    }
+    followers.sort_unstable();
+    comment(&app, &d, &writer, "A new comment for many readers.", None).await;
+
+    // As if an earlier pass had written the first chunk and then been killed.
+    let already = followers[plenary::notifications::fanout::CHUNK - 1];
+    app.db()
+        .run(move |conn| {
+            use diesel::RunQueryDsl;
+            diesel::sql_query(format!(
+                "UPDATE events SET fanout_after = {already} WHERE processed_at IS NULL"
+            ))
+            .execute(conn)?;
+            Ok(())
+        })
+        .await
+        .unwrap();
+    assert_eq!(app.count("outbox").await, 0);
+
+    let ctx = plenary::notifications::fanout::Context {
+        base_url: app.state.config.base_url.clone(),
+        secret: app.state.keys.secret().to_vec(),
+    };
+    let events = app
+        .db()
+        .run(move |conn| Ok(plenary::notifications::fanout::process_due(conn, &ctx)?))
+        .await
+        .unwrap();
+    assert_eq!(events, 1);
+    let rest = n - plenary::notifications::fanout::CHUNK;
+    assert_eq!(
+        app.count("outbox").await,
+        rest as i64,
+        "the followers after the recorded one, each once"
+    );
+
+    #[derive(diesel::QueryableByName)]
+    struct Ev {
+        #[diesel(sql_type = diesel::sql_types::BigInt)]
+        fanout_after: i64,
+        #[diesel(sql_type = diesel::sql_types::Bool)]
+        done: bool,
+    }
+    let ev = app
+        .db()
+        .run(|conn| {
+            use diesel::RunQueryDsl;
+            Ok(diesel::sql_query(
+                "SELECT fanout_after, processed_at IS NOT NULL AS done FROM events",
+            )
+            .get_result::<Ev>(conn)?)
+        })
+        .await
+        .unwrap();
+    assert!(
+        ev.done,
+        "the event is processed once every chunk is written"
+    );
+    assert_eq!(
+        ev.fanout_after,
+        followers[2 * plenary::notifications::fanout::CHUNK - 1],
+        "each chunk records its last recipient; the last chunk marks the event done"
+    );
+}
