@@ -6,14 +6,15 @@
 //! the database locked sleep in SQLite's busy handler instead of queueing. Here the hot
 //! write paths (`Db::write`) and the background worker (`Db::write_background`) send
 //! their transactions to one thread, which takes every request's transaction queued
-//! meanwhile (and at most one of the worker's, so that a request never waits behind a
-//! backlog of fan-outs), runs each in its own savepoint (one that fails is rolled back
+//! meanwhile (and, while requests keep coming, one of the worker's every 100 ms, so that
+//! a request never waits behind a backlog of fan-outs), runs each in its own savepoint (one that fails is rolled back
 //! alone) and commits them together: one fsync for the batch. Each caller is answered
 //! only after that commit, so an acknowledged write is as durable as before.
 
 use std::collections::VecDeque;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::{Arc, Condvar, Mutex, PoisonError};
+use std::time::{Duration, Instant};
 
 use diesel::connection::{AnsiTransactionManager, TransactionManager};
 use diesel::r2d2::{ConnectionManager, Pool};
@@ -25,9 +26,11 @@ use crate::error::AppError;
 
 /// The most transactions one commit takes.
 const MAX_BATCH: usize = 64;
-/// Background transactions one batch takes when requests are waiting too: the worker
-/// keeps going, but a request never waits behind more than one of its fan-outs.
-const BACKGROUND_BESIDE_REQUESTS: usize = 1;
+/// While requests keep the writer busy, the worker's transactions (a chunk of a
+/// notification fan-out, a delivery record) go in at most one per this interval: the
+/// worker keeps going and catches up once the rush is over, and a request waits behind
+/// at most one of its chunks.
+const BACKGROUND_INTERVAL_UNDER_LOAD: Duration = Duration::from_millis(100);
 /// Background transactions one batch takes when no request is waiting.
 const BACKGROUND_ALONE: usize = 16;
 
@@ -47,6 +50,8 @@ pub enum Priority {
 struct Pending {
     requests: VecDeque<Job>,
     background: VecDeque<Job>,
+    /// When a batch last took a background job while requests were waiting.
+    last_background_under_load: Option<Instant>,
     closed: bool,
 }
 
@@ -71,8 +76,16 @@ impl Queue {
                 let mut batch: Vec<Job> = pending.requests.drain(..requests).collect();
                 let room = if batch.is_empty() {
                     BACKGROUND_ALONE
+                } else if pending
+                    .last_background_under_load
+                    .is_none_or(|t| t.elapsed() >= BACKGROUND_INTERVAL_UNDER_LOAD)
+                {
+                    if !pending.background.is_empty() {
+                        pending.last_background_under_load = Some(Instant::now());
+                    }
+                    1
                 } else {
-                    BACKGROUND_BESIDE_REQUESTS
+                    0
                 };
                 let background = pending.background.len().min(room);
                 batch.extend(pending.background.drain(..background));
