@@ -59,6 +59,10 @@ pub enum AppError {
     MfaRequired,
     #[error("{0}")]
     Forbidden(String),
+    /// A page form without its CSRF token, or from another site: a 403 of its own, so
+    /// that the security log names it (`csrf_refused`).
+    #[error("form refused: {0:?}")]
+    CsrfRefused(crate::auth::security_log::CsrfRefusal),
     #[error("not found")]
     NotFound,
     #[error("{0}")]
@@ -83,6 +87,7 @@ impl AppError {
             AppError::Unauthorized => "unauthorized",
             AppError::MfaRequired => "mfa_required",
             AppError::Forbidden(_) => "forbidden",
+            AppError::CsrfRefused(_) => "csrf_refused",
             AppError::NotFound => "not_found",
             AppError::Conflict(_) => "conflict",
             AppError::PayloadTooLarge => "payload_too_large",
@@ -99,6 +104,12 @@ impl AppError {
             AppError::BadRequest(m) | AppError::Forbidden(m) | AppError::Conflict(m) => m.clone(),
             AppError::Unauthorized => "Sign in, or send a valid bearer token.".into(),
             AppError::MfaRequired => "Enter the one-time code from your authenticator app (field totp), or a recovery code.".into(),
+            AppError::CsrfRefused(crate::auth::security_log::CsrfRefusal::Token) => {
+                crate::i18n::t("form.csrf").into()
+            }
+            AppError::CsrfRefused(crate::auth::security_log::CsrfRefusal::CrossSite) => {
+                "This form was sent from another site. Go back to Plenary and try again.".into()
+            }
             AppError::NotFound => "There is nothing here, or you may not see it.".into(),
             AppError::PayloadTooLarge => {
                 "The request body is larger than this endpoint accepts.".into()
@@ -187,7 +198,7 @@ impl ResponseError for AppError {
         match self {
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
             AppError::Unauthorized | AppError::MfaRequired => StatusCode::UNAUTHORIZED,
-            AppError::Forbidden(_) => StatusCode::FORBIDDEN,
+            AppError::Forbidden(_) | AppError::CsrfRefused(_) => StatusCode::FORBIDDEN,
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::Conflict(_) => StatusCode::CONFLICT,
             AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,

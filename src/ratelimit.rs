@@ -1,12 +1,48 @@
 //! In-process sliding-window rate limits for registration, password reset, comments
-//! and flags, keyed by client address or account. Failed logins are counted in the
-//! database instead, so that the limit holds across web processes.
+//! and flags, keyed by client address (`client_ip`, for the API and the pages alike) or
+//! account. Failed logins are counted in the database instead, so that the limit holds
+//! across web processes.
 
 use std::collections::{HashMap, VecDeque};
+use std::net::IpAddr;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
+use actix_web::{web, HttpRequest};
+
 use crate::error::AppError;
+use crate::state::AppState;
+
+/// The client's address: the TCP peer, or, when the peer is the configured trusted
+/// proxy, the address that proxy appended last to `X-Forwarded-For`. A client-supplied
+/// header is otherwise ignored, so nobody escapes a rate limit by inventing one.
+pub fn client_ip(req: &HttpRequest) -> String {
+    let trusted = req
+        .app_data::<web::Data<AppState>>()
+        .and_then(|s| s.config.trusted_proxy);
+    let forwarded_for = req
+        .headers()
+        .get("x-forwarded-for")
+        .and_then(|v| v.to_str().ok());
+    client_address(req.peer_addr().map(|a| a.ip()), trusted, forwarded_for)
+}
+
+fn client_address(
+    peer: Option<IpAddr>,
+    trusted: Option<IpAddr>,
+    forwarded_for: Option<&str>,
+) -> String {
+    if peer.is_some() && peer == trusted {
+        let forwarded = forwarded_for
+            .and_then(|v| v.rsplit(',').next())
+            .map(str::trim)
+            .and_then(|ip| ip.parse::<IpAddr>().ok());
+        if let Some(ip) = forwarded {
+            return ip.to_string();
+        }
+    }
+    peer.map(|ip| ip.to_string()).unwrap_or_default()
+}
 
 /// A named limit: at most `max` events per `window`.
 #[derive(Clone, Copy)]
@@ -99,5 +135,43 @@ impl RateLimiter {
         }
         q.push_back(now);
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ip(s: &str) -> Option<IpAddr> {
+        s.parse().ok()
+    }
+
+    #[test]
+    fn a_forwarded_for_header_counts_only_from_the_trusted_proxy() {
+        let peer = ip("198.51.100.4");
+        // No proxy configured, or a peer that is not it: the header is the client's
+        // invention and is ignored.
+        assert_eq!(client_address(peer, None, Some("10.0.0.1")), "198.51.100.4");
+        assert_eq!(
+            client_address(peer, ip("127.0.0.1"), Some("10.0.0.1")),
+            "198.51.100.4"
+        );
+        // From the proxy: the address it appended last, not what the client sent first.
+        assert_eq!(
+            client_address(
+                ip("127.0.0.1"),
+                ip("127.0.0.1"),
+                Some("10.0.0.1, 203.0.113.7")
+            ),
+            "203.0.113.7"
+        );
+        // A garbled or missing header from the proxy: the proxy itself.
+        for header in [Some("not an address"), None] {
+            assert_eq!(
+                client_address(ip("127.0.0.1"), ip("127.0.0.1"), header),
+                "127.0.0.1"
+            );
+        }
+        assert_eq!(client_address(None, None, Some("10.0.0.1")), "");
     }
 }

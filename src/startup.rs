@@ -4,16 +4,20 @@
 use std::net::TcpListener;
 use std::sync::Arc;
 
-use actix_web::dev::Server;
-use actix_web::middleware::{from_fn, Compress, DefaultHeaders, Logger};
+use actix_web::body::MessageBody;
+use actix_web::dev::{Server, ServiceRequest, ServiceResponse};
+use actix_web::http::StatusCode;
+use actix_web::middleware::{from_fn, Compress, DefaultHeaders, Logger, Next};
 use actix_web::{web, App, HttpServer};
 use diesel::prelude::*;
 
+use crate::auth::security_log;
 use crate::auth::session::{csrf_middleware, random_token};
 use crate::auth::token::Keys;
 use crate::config::Config;
 use crate::db::schema::settings;
 use crate::db::Db;
+use crate::error::AppError;
 use crate::mail::worker::Worker;
 use crate::ratelimit::RateLimiter;
 use crate::state::AppState;
@@ -96,6 +100,43 @@ fn security_headers(https: bool) -> DefaultHeaders {
     }
 }
 
+/// The application error behind an answer, from the API or a page.
+fn app_error(e: &actix_web::Error) -> Option<&AppError> {
+    e.as_error::<AppError>()
+        .or_else(|| e.as_error::<pages::PageError>().map(|p| &p.0))
+}
+
+/// Logs every 401 and 403 answer once, API and pages alike, whether a handler, an
+/// extractor or the CSRF middleware refused (`security_log::refusal` says which).
+async fn log_refusals(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<impl MessageBody + 'static>, actix_web::Error> {
+    // Taken before the call: an error from an inner middleware comes back without the
+    // request (and holding a clone of it would break routing).
+    let method = req.method().to_string();
+    let path = req.path().to_string();
+    let state = req.app_data::<web::Data<AppState>>().cloned();
+    let https = state.as_ref().is_some_and(|s| s.config.https());
+    let token = crate::auth::presented_token(req.request(), https);
+    let result = next.call(req).await;
+    let (status, error) = match &result {
+        Ok(res) => (res.status(), res.response().error()),
+        Err(e) => (e.as_response_error().status_code(), Some(e)),
+    };
+    if status == StatusCode::UNAUTHORIZED || status == StatusCode::FORBIDDEN {
+        // Whom the credential names, checked only now: refusals are rare.
+        let account = token
+            .zip(state)
+            .and_then(|(t, s)| crate::auth::account_named_by(&s, &t));
+        let error = error.and_then(app_error);
+        if let Some(event) = security_log::refusal(&method, &path, status, error, account) {
+            event.emit();
+        }
+    }
+    result
+}
+
 impl Application {
     pub async fn build(config: Config) -> anyhow::Result<Application> {
         let db = open_database(&config)?;
@@ -125,6 +166,7 @@ impl Application {
                 .wrap(security_headers(https))
                 .wrap(Compress::default())
                 .wrap(Logger::new("%r %s %Dms").log_target("plenary::http"))
+                .wrap(from_fn(log_refusals))
                 .route("/healthz", web::get().to(api::healthz))
                 .configure(api::openapi_routes)
                 .service(

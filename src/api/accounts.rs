@@ -14,31 +14,8 @@ use crate::api::openapi::{
 };
 use crate::auth::{Admin, ApiUser, Moderator};
 use crate::error::{AppError, FieldErrors, Problem};
-use crate::ratelimit;
+use crate::ratelimit::{self, client_ip};
 use crate::state::AppState;
-
-/// The client's address: the TCP peer, or, when the peer is the configured trusted
-/// proxy, the address that proxy appended last to `X-Forwarded-For`. A client-supplied
-/// header is otherwise ignored, so nobody escapes a rate limit by inventing one.
-pub fn client_ip(req: &HttpRequest) -> String {
-    let peer = req.peer_addr().map(|a| a.ip());
-    let trusted = req
-        .app_data::<web::Data<AppState>>()
-        .and_then(|s| s.config.trusted_proxy);
-    if peer.is_some() && peer == trusted {
-        let forwarded = req
-            .headers()
-            .get("x-forwarded-for")
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.rsplit(',').next())
-            .map(str::trim)
-            .and_then(|ip| ip.parse::<std::net::IpAddr>().ok());
-        if let Some(ip) = forwarded {
-            return ip.to_string();
-        }
-    }
-    peer.map(|ip| ip.to_string()).unwrap_or_default()
-}
 
 /// `{"user": …}`: the account concerned, as its owner sees it.
 #[derive(Serialize, ToSchema)]

@@ -39,10 +39,9 @@ pub async fn export(
     q: web::Query<Query>,
     req: actix_web::HttpRequest,
 ) -> Result<HttpResponse, AppError> {
-    state.limiter.check(
-        crate::ratelimit::EXPORT,
-        &crate::api::accounts::client_ip(&req),
-    )?;
+    state
+        .limiter
+        .check(crate::ratelimit::EXPORT, &crate::ratelimit::client_ip(&req))?;
     let request = Request::parse(path.into_inner(), &q)?;
     request.authorize(user.as_ref())?;
     let plan = state

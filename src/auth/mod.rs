@@ -42,6 +42,21 @@ pub async fn user_from_token(state: &AppState, token: &str) -> Result<Option<Use
     Ok(user.filter(|u| u.token_version == claims.ver && !u.suspended))
 }
 
+/// The account a token with a good signature and expiry names, whether or not it has
+/// been revoked since: the security log says whom a refused request came from.
+pub fn account_named_by(state: &AppState, token: &str) -> Option<i64> {
+    state.keys.verify(token)?.sub.parse().ok()
+}
+
+/// The credential a request presents: its bearer token (the API), or else the pages'
+/// session cookie.
+pub fn presented_token(req: &HttpRequest, https: bool) -> Option<String> {
+    bearer(req).or_else(|| {
+        req.cookie(session::session_cookie(https))
+            .map(|c| c.value().to_string())
+    })
+}
+
 fn bearer(req: &HttpRequest) -> Option<String> {
     let value = req
         .headers()

@@ -1,10 +1,14 @@
 //! The security event log (ASVS 16.3): one structured `tracing` event, target
-//! `plenary::security`, per sign-in, refusal, lockout, credential or second-factor change,
-//! staff change to an account and refused form. Accounts appear by id, never by address.
+//! `plenary::security`, per sign-in, refusal (every 401 and 403), lockout, credential or
+//! second-factor change and staff change to an account. Accounts appear by id, never by
+//! address.
 
 use std::fmt;
 
+use actix_web::http::StatusCode;
 use sha2::{Digest, Sha256};
+
+use crate::error::AppError;
 
 /// The `tracing` target of every event here; the default filter lets it through at INFO.
 pub const TARGET: &str = "plenary::security";
@@ -133,11 +137,60 @@ pub enum SecurityEvent {
         target: i64,
         change: AccountChange,
     },
-    /// `path` is known when the refusal happens before routing (the cross-site check).
     CsrfRefused {
         refusal: CsrfRefusal,
-        path: Option<String>,
+        path: String,
+        account: Option<i64>,
     },
+    /// A 401 or 403 answer to a request other than a sign-in: `reason` is the error's
+    /// code (`unauthorized`, `mfa_required`, `forbidden`), `detail` what the caller read.
+    AccessRefused {
+        method: String,
+        path: String,
+        status: u16,
+        reason: &'static str,
+        detail: String,
+        account: Option<i64>,
+    },
+}
+
+/// The sign-in routes: their 401 and 403 answers are logged by the accounts service,
+/// which knows whom they concern (`sign_in_failed`, `second_factor_failed`,
+/// `sign_in_refused_suspended`), so `refusal` leaves them out.
+const SIGN_IN_PATHS: [&str; 3] = ["/api/v1/auth/login", "/login", "/login/mfa"];
+
+/// The event for one answer, if it is a refusal to log: every 401 and 403 (API and
+/// pages) once; a CSRF refusal as `csrf_refused`, anything else as `access_refused`.
+/// Not 404s, which a caller also gets for what they may not see: logging those would
+/// flood the log with mistyped links. `account` is whom the request's token named.
+pub fn refusal(
+    method: &str,
+    path: &str,
+    status: StatusCode,
+    error: Option<&AppError>,
+    account: Option<i64>,
+) -> Option<SecurityEvent> {
+    if status != StatusCode::UNAUTHORIZED && status != StatusCode::FORBIDDEN {
+        return None;
+    }
+    if let Some(AppError::CsrfRefused(refusal)) = error {
+        return Some(SecurityEvent::CsrfRefused {
+            refusal: *refusal,
+            path: path.to_string(),
+            account,
+        });
+    }
+    if SIGN_IN_PATHS.contains(&path) {
+        return None;
+    }
+    Some(SecurityEvent::AccessRefused {
+        method: method.to_string(),
+        path: path.to_string(),
+        status: status.as_u16(),
+        reason: error.map_or("refused", AppError::code),
+        detail: error.map(AppError::detail).unwrap_or_default(),
+        account,
+    })
 }
 
 impl SecurityEvent {
@@ -161,6 +214,7 @@ impl SecurityEvent {
             RecoveryCodeUsed { .. } => "recovery_code_used",
             AccountChanged { .. } => "account_changed",
             CsrfRefused { .. } => "csrf_refused",
+            AccessRefused { .. } => "access_refused",
         }
     }
 
@@ -175,6 +229,7 @@ impl SecurityEvent {
                 | SignInLocked { .. }
                 | RateLimited { .. }
                 | CsrfRefused { .. }
+                | AccessRefused { .. }
         )
     }
 
@@ -196,7 +251,8 @@ impl SecurityEvent {
             SignInFailed { subject }
             | SignInLocked { subject }
             | PasswordResetRequested { subject } => subject.account(),
-            RateLimited { .. } | CsrfRefused { .. } => None,
+            CsrfRefused { account, .. } | AccessRefused { account, .. } => *account,
+            RateLimited { .. } => None,
         }
     }
 
@@ -299,19 +355,42 @@ impl fmt::Display for SecurityEvent {
                     }
                 }
             }
-            CsrfRefused { refusal, path } => {
+            // Debug formatting of what the client sent (paths) escapes anything that
+            // could forge lines.
+            CsrfRefused {
+                refusal,
+                path,
+                account,
+            } => {
                 let why = match refusal {
                     CsrfRefusal::Token => "without a matching CSRF token",
                     CsrfRefusal::CrossSite => "from another site",
                 };
-                write!(f, "form post refused: sent {why}")?;
-                // Debug formatting escapes anything a client could use to forge lines.
-                match path {
-                    Some(p) => write!(f, " to {p:?}"),
-                    None => Ok(()),
-                }
+                write!(f, "form post refused: sent {why} to {path:?} by ")?;
+                caller(f, *account)
+            }
+            AccessRefused {
+                method,
+                path,
+                status,
+                reason,
+                detail,
+                account,
+            } => {
+                write!(
+                    f,
+                    "{method} {path:?} refused with {status} {reason} ({detail:?}) for "
+                )?;
+                caller(f, *account)
             }
         }
+    }
+}
+
+fn caller(f: &mut fmt::Formatter<'_>, account: Option<i64>) -> fmt::Result {
+    match account {
+        Some(id) => write!(f, "account {id}"),
+        None => write!(f, "an unidentified caller"),
     }
 }
 
@@ -372,9 +451,102 @@ mod tests {
         assert_eq!((e.account(), e.actor()), (Some(42), Some(7)));
         let e = SecurityEvent::CsrfRefused {
             refusal: CsrfRefusal::CrossSite,
-            path: Some("/me\nforged line".into()),
+            path: "/me\nforged line".into(),
+            account: None,
         };
         assert!(!e.to_string().contains('\n'), "{e}");
+    }
+
+    #[test]
+    fn every_401_and_403_outside_the_sign_in_is_one_refusal_naming_method_path_and_account() {
+        let forbidden = AppError::forbidden("Only administrators may do this.");
+        let e = refusal(
+            "GET",
+            "/api/v1/admin/users",
+            StatusCode::FORBIDDEN,
+            Some(&forbidden),
+            Some(42),
+        );
+        let Some(e) = e else {
+            panic!("a 403 is logged");
+        };
+        assert_eq!(e.kind(), "access_refused");
+        assert_eq!(e.account(), Some(42));
+        assert_eq!(
+            e.to_string(),
+            r#"GET "/api/v1/admin/users" refused with 403 forbidden ("Only administrators may do this.") for account 42"#
+        );
+        let e = refusal(
+            "POST",
+            "/api/v1/drafts/7/comments",
+            StatusCode::UNAUTHORIZED,
+            Some(&AppError::Unauthorized),
+            None,
+        );
+        let Some(e) = e else {
+            panic!("a 401 is logged");
+        };
+        assert_eq!(e.account(), None);
+        let line = e.to_string();
+        assert!(
+            line.starts_with(r#"POST "/api/v1/drafts/7/comments" refused with 401 unauthorized"#)
+                && line.ends_with("for an unidentified caller"),
+            "{line}"
+        );
+        // A refusal answered without an AppError (today only the sign-in pages do) is
+        // still logged.
+        let bare = refusal("GET", "/admin", StatusCode::FORBIDDEN, None, Some(1));
+        assert!(bare.is_some_and(|e| e.to_string().contains("403 refused")));
+    }
+
+    #[test]
+    fn not_found_other_statuses_and_the_sign_in_routes_own_refusals_are_left_out() {
+        for status in [
+            StatusCode::NOT_FOUND,
+            StatusCode::OK,
+            StatusCode::SEE_OTHER,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            StatusCode::TOO_MANY_REQUESTS,
+        ] {
+            assert_eq!(
+                refusal("GET", "/api/v1/comments/9", status, None, Some(3)),
+                None
+            );
+        }
+        // A wrong password or code is logged by the accounts service, with its subject.
+        for path in SIGN_IN_PATHS {
+            assert_eq!(
+                refusal(
+                    "POST",
+                    path,
+                    StatusCode::UNAUTHORIZED,
+                    Some(&AppError::Unauthorized),
+                    None
+                ),
+                None
+            );
+        }
+    }
+
+    #[test]
+    fn a_csrf_refusal_is_logged_as_such_with_its_path_even_on_the_sign_in_form() {
+        for (path, account) in [("/login", None), ("/me/password", Some(5))] {
+            let e = refusal(
+                "POST",
+                path,
+                StatusCode::FORBIDDEN,
+                Some(&AppError::CsrfRefused(CsrfRefusal::Token)),
+                account,
+            );
+            assert_eq!(
+                e,
+                Some(SecurityEvent::CsrfRefused {
+                    refusal: CsrfRefusal::Token,
+                    path: path.into(),
+                    account,
+                })
+            );
+        }
     }
 
     /// The events pass the binary's default filter, at INFO for what succeeded and at

@@ -78,13 +78,9 @@ pub async fn csrf_middleware(
     let state_changing = !matches!(req.method().as_str(), "GET" | "HEAD" | "OPTIONS");
     // The unsubscribe link is posted by mail providers (RFC 8058), with its own token.
     if state_changing && req.path() != "/unsubscribe" && !same_origin(&req) {
-        crate::auth::security_log::SecurityEvent::CsrfRefused {
-            refusal: crate::auth::security_log::CsrfRefusal::CrossSite,
-            path: Some(req.path().to_string()),
-        }
-        .emit();
-        let res = crate::web::PageError(crate::error::AppError::forbidden(
-            "This form was sent from another site. Go back to Plenary and try again.",
+        // Logged with the other refusals, in `startup::log_refusals`.
+        let res = crate::web::PageError(crate::error::AppError::CsrfRefused(
+            crate::auth::security_log::CsrfRefusal::CrossSite,
         ));
         return Err(res.into());
     }

@@ -76,13 +76,19 @@ pub fn check_may_write(state: &AppState, user: &User) -> Result<(), AppError> {
     Ok(())
 }
 
+/// `client_ip` is `ratelimit::client_ip` of the request: comments are limited per
+/// address as well as per account, here, for the API and the pages alike.
 pub async fn create(
     state: &AppState,
     user: &User,
+    client_ip: &str,
     draft_id: i64,
     input: NewComment,
 ) -> Result<CommentOut, AppError> {
     check_may_write(state, user)?;
+    state
+        .limiter
+        .check(crate::ratelimit::COMMENT_IP, client_ip)?;
     state
         .limiter
         .check(crate::ratelimit::COMMENT, &user.id.to_string())?;

@@ -82,12 +82,10 @@ pub fn check_csrf(
     if csrf.matches(submitted) {
         Ok(())
     } else {
-        crate::auth::security_log::SecurityEvent::CsrfRefused {
-            refusal: crate::auth::security_log::CsrfRefusal::Token,
-            path: None,
-        }
-        .emit();
-        Err(PageError(AppError::forbidden(t("form.csrf"))))
+        // Logged with the other refusals, in `startup::log_refusals`.
+        Err(PageError(AppError::CsrfRefused(
+            crate::auth::security_log::CsrfRefusal::Token,
+        )))
     }
 }
 

@@ -596,6 +596,79 @@ async fn the_thirty_first_comment_within_ten_minutes_is_rate_limited() {
     comment(&app, &draft, &other, json!({"body": "My first."})).await;
 }
 
+/// Posts a general comment through the page form as whoever this client signed in as.
+async fn post_comment_form(
+    app: &TestApp,
+    draft: &Value,
+    csrf: &str,
+    text: &str,
+) -> reqwest::Response {
+    app.client
+        .post(app.url(&format!("/drafts/{}/comments", id(draft))))
+        .form(&[
+            ("csrf", csrf),
+            ("kind", "comment"),
+            ("body", text),
+            ("attribution", "organization"),
+        ])
+        .send()
+        .await
+        .unwrap()
+}
+
+#[actix_web::test]
+async fn comments_from_one_address_are_limited_across_accounts_on_the_pages_and_the_api() {
+    let app = spawn_app().await;
+    let (_, draft) = open_draft(&app).await;
+    let csrf = app.csrf("/login").await;
+    let (per_address, per_account) = (
+        plenary::ratelimit::COMMENT_IP.max,
+        plenary::ratelimit::COMMENT.max,
+    );
+    // Accounts behind one address fill the address's limit, each staying within its own:
+    // every other account through the page form, the rest through the API.
+    let mut posted = 0;
+    let mut through_the_page = true;
+    while posted < per_address {
+        let user = app.participant(Group::Academia).await;
+        let n = per_account.min(per_address - posted);
+        if through_the_page {
+            app.sign_in_on_the_pages(&user.email).await;
+        }
+        for i in 0..n {
+            let text = format!("Comment {posted} ({i} by this account).");
+            if through_the_page {
+                let res = post_comment_form(&app, &draft, &csrf, &text).await;
+                assert_eq!(res.status(), 303, "page post {posted}");
+            } else {
+                comment(&app, &draft, &user, json!({ "body": text })).await;
+            }
+            posted += 1;
+        }
+        through_the_page = !through_the_page;
+    }
+    assert_eq!(app.count("comments").await, per_address as i64);
+
+    // A fresh account from the same address is refused on the page and through the API.
+    let late = app.participant(Group::CivilSociety).await;
+    app.sign_in_on_the_pages(&late.email).await;
+    let res = post_comment_form(&app, &draft, &csrf, "One too many, from the page.").await;
+    assert_eq!(res.status(), 429);
+    assert!(res.headers().contains_key("retry-after"));
+    let html = res.text().await.unwrap();
+    assert!(html.contains("Too many attempts"), "{html}");
+    let (status, problem) = try_comment(
+        &app,
+        &draft,
+        &late,
+        json!({"body": "One too many, from the API."}),
+    )
+    .await;
+    assert_eq!(status, 429, "{problem}");
+    assert!(problem["type"].as_str().unwrap().ends_with("/rate_limited"));
+    assert_eq!(app.count("comments").await, per_address as i64);
+}
+
 #[actix_web::test]
 async fn a_general_comment_addresses_the_whole_draft() {
     let app = spawn_app().await;

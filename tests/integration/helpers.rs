@@ -246,6 +246,57 @@ pub fn on_postgres() -> bool {
 }
 
 // ------------------------------------------------------------------------------------
+// The security log
+
+/// The lines logged under `plenary::security` since the first call, by every test of
+/// this binary (they share one process and one global subscriber): filter them by
+/// something only your test has, such as an account id or a fresh path.
+pub fn security_log() -> &'static SecurityLog {
+    static LOG: OnceLock<SecurityLog> = OnceLock::new();
+    LOG.get_or_init(|| {
+        let buf = Arc::new(Mutex::new(Vec::new()));
+        let sink = buf.clone();
+        let subscriber = tracing_subscriber::fmt()
+            .with_env_filter(tracing_subscriber::EnvFilter::new(
+                "off,plenary::security=info",
+            ))
+            .with_ansi(false)
+            .with_writer(move || LogSink(sink.clone()))
+            .finish();
+        tracing::subscriber::set_global_default(subscriber)
+            .expect("no other test sets a global subscriber");
+        SecurityLog(buf)
+    })
+}
+
+pub struct SecurityLog(Arc<Mutex<Vec<u8>>>);
+
+impl SecurityLog {
+    /// The lines that contain `needle`.
+    pub fn lines_with(&self, needle: &str) -> Vec<String> {
+        let bytes = self.0.lock().unwrap().clone();
+        String::from_utf8_lossy(&bytes)
+            .lines()
+            .filter(|l| l.contains(needle))
+            .map(str::to_string)
+            .collect()
+    }
+}
+
+struct LogSink(Arc<Mutex<Vec<u8>>>);
+
+impl std::io::Write for LogSink {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+// ------------------------------------------------------------------------------------
 // The application
 
 pub struct TestApp {
@@ -432,6 +483,25 @@ impl TestApp {
             None,
         )
         .await
+    }
+
+    /// Signs `email` in through the `/login` form: this client's cookie jar then holds
+    /// its session (replacing any earlier one).
+    pub async fn sign_in_on_the_pages(&self, email: &str) {
+        let csrf = self.csrf("/login").await;
+        let res = self
+            .client
+            .post(self.url("/login"))
+            .form(&[
+                ("csrf", csrf.as_str()),
+                ("email", email),
+                ("password", PASSWORD),
+                ("next", "/"),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 303, "signing in {email} on the pages");
     }
 
     /// The CSRF token of a fresh page (this client's cookie jar keeps the cookie).

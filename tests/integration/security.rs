@@ -1,5 +1,6 @@
 //! Security controls: the second factor, staff MFA, password strength, cross-site form
-//! posts, security headers and cookies, and the trusted-proxy rule for client addresses.
+//! posts, security headers and cookies, the trusted-proxy rule for client addresses, and
+//! the security log of refused requests.
 
 use plenary::accounts::model::Group;
 use serde_json::json;
@@ -498,5 +499,135 @@ async fn behind_a_trusted_proxy_the_forwarded_address_is_the_client() {
             .await
             .unwrap();
         assert_eq!(res.status(), 202, "each client has its own limit");
+    }
+}
+
+#[actix_web::test]
+async fn every_refused_request_is_logged_once_with_method_path_account_and_reason() {
+    let log = security_log();
+    let app = spawn_app().await;
+    let nowhere = plenary::ids::new_id();
+    let account = |u: &TestUser| format!("account={}", u.id);
+
+    // Anonymous: a 401, with no account.
+    let path = format!("/api/v1/drafts/{nowhere}/comments");
+    let res = app
+        .post_json(
+            &format!("/drafts/{nowhere}/comments"),
+            &json!({"body": "x"}),
+            None,
+        )
+        .await;
+    assert_eq!(res.status(), 401);
+    let lines = log.lines_with(&format!("{path:?}"));
+    assert_eq!(lines.len(), 1, "{lines:#?}");
+    assert!(
+        lines[0].contains("WARN")
+            && lines[0].contains("access_refused")
+            && lines[0].contains("POST")
+            && lines[0].contains("401 unauthorized")
+            && !lines[0].contains("account="),
+        "{lines:#?}"
+    );
+
+    // A participant on an admin route: a 403 naming the account; a 404 is not logged.
+    let participant = app.participant(Group::Academia).await;
+    let res = app.get_api("/admin/users", Some(&participant.token)).await;
+    assert_eq!(res.status(), 403);
+    let res = app
+        .get_api(&format!("/comments/{nowhere}"), Some(&participant.token))
+        .await;
+    assert_eq!(res.status(), 404);
+    let lines = log.lines_with(&account(&participant));
+    assert_eq!(lines.len(), 1, "{lines:#?}");
+    assert!(
+        lines[0].contains(r#"GET "/api/v1/admin/users" refused with 403 forbidden"#),
+        "{lines:#?}"
+    );
+
+    // A token revoked by signing out everywhere still names its account.
+    let revoked = app.participant(Group::Government).await;
+    let res = app
+        .post_json("/auth/logout", &json!({}), Some(&revoked.token))
+        .await;
+    assert!(res.status().is_success(), "{}", res.status());
+    assert_eq!(app.get_api("/me", Some(&revoked.token)).await.status(), 401);
+    let lines = log.lines_with(&account(&revoked));
+    let refused: Vec<_> = lines
+        .iter()
+        .filter(|l| l.contains("access_refused"))
+        .collect();
+    assert_eq!(refused.len(), 1, "{lines:#?}");
+    assert!(
+        refused[0].contains(r#"GET "/api/v1/me" refused with 401"#),
+        "{lines:#?}"
+    );
+
+    // On the pages: a staff page, a form without its CSRF token and a form from another
+    // site (refused before any handler runs), each logged once with the session's account.
+    let reader = app.participant(Group::CivilSociety).await;
+    app.sign_in_on_the_pages(&reader.email).await;
+    assert_eq!(
+        app.client
+            .get(app.url("/admin"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        403
+    );
+    let res = app
+        .client
+        .post(app.url("/logout"))
+        .form(&[("csrf", "not the token")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 403);
+    let res = app
+        .client
+        .post(app.url(&format!("/drafts/{nowhere}/follow")))
+        .header("Origin", "https://evil.example")
+        .form(&[("csrf", "x")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 403);
+    let lines = log.lines_with(&account(&reader));
+    let refused: Vec<_> = lines.iter().filter(|l| !l.contains("sign_in")).collect();
+    assert_eq!(refused.len(), 3, "{lines:#?}");
+    assert!(
+        refused[0].contains("access_refused")
+            && refused[0].contains(r#"GET "/admin" refused with 403 forbidden"#),
+        "{lines:#?}"
+    );
+    assert!(
+        refused[1].contains("csrf_refused")
+            && refused[1].contains(r#"without a matching CSRF token to "/logout""#),
+        "{lines:#?}"
+    );
+    assert!(
+        refused[2].contains("csrf_refused")
+            && refused[2].contains(&format!(
+                r#"from another site to "/drafts/{nowhere}/follow""#
+            )),
+        "{lines:#?}"
+    );
+
+    // A wrong password is a sign-in failure, logged as that and not again as a refusal.
+    let guesser = app.participant(Group::PrivateSector).await;
+    assert_eq!(
+        app.login(&guesser.email, "not the password at all")
+            .await
+            .status(),
+        401
+    );
+    let lines = log.lines_with(&account(&guesser));
+    assert_eq!(lines.len(), 1, "{lines:#?}");
+    assert!(lines[0].contains("sign_in_failed"), "{lines:#?}");
+
+    // Accounts appear by id only.
+    for user in [&participant, &revoked, &reader, &guesser] {
+        assert!(log.lines_with(&user.email).is_empty());
     }
 }

@@ -499,7 +499,10 @@ pub async fn post_comment(
         f.attribution.as_deref(),
     );
     let result = match input {
-        Ok(input) => comments::create(&state, &user, draft_id, input).await,
+        Ok(input) => {
+            let ip = crate::ratelimit::client_ip(&req);
+            comments::create(&state, &user, &ip, draft_id, input).await
+        }
         Err(e) => Err(e),
     };
     match result {

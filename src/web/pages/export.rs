@@ -19,10 +19,9 @@ pub async fn download(
     q: web::Query<Query>,
     req: actix_web::HttpRequest,
 ) -> PageResult {
-    state.limiter.check(
-        crate::ratelimit::EXPORT,
-        &crate::api::accounts::client_ip(&req),
-    )?;
+    state
+        .limiter
+        .check(crate::ratelimit::EXPORT, &crate::ratelimit::client_ip(&req))?;
     let request = Request::parse(path.into_inner(), &q)?;
     request.authorize(user.as_ref())?;
     let plan = state
