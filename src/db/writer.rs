@@ -7,9 +7,10 @@
 //! write paths (`Db::write`) and the background worker (`Db::write_background`) send
 //! their transactions to one thread, which takes every request's transaction queued
 //! meanwhile (and, while requests keep coming, one of the worker's every 100 ms, so that
-//! a request never waits behind a backlog of fan-outs), runs each in its own savepoint (one that fails is rolled back
-//! alone) and commits them together: one fsync for the batch. Each caller is answered
-//! only after that commit, so an acknowledged write is as durable as before.
+//! a request never waits behind a backlog of fan-outs), runs each in its own savepoint
+//! (one that fails is rolled back alone) and commits them together: one fsync for the
+//! batch. Each caller is answered only after that commit, so an acknowledged write is
+//! as durable as before.
 
 use std::collections::VecDeque;
 use std::panic::{catch_unwind, AssertUnwindSafe};
