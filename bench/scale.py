@@ -52,9 +52,10 @@ def page_sql(draft, paragraph, limit, after=None):
 
 
 def counts_sql(draft):
-    return ('SELECT "comments"."paragraph_id", "comments"."author_group", COUNT(*) FROM "comments" '
-            f'WHERE (("comments"."draft_id" = {draft}) AND ("comments"."status" = \'published\')) '
-            'GROUP BY "comments"."paragraph_id", "comments"."author_group"')
+    """Mirrors drafts::service::counts: the counts kept by triggers (migration 000013)."""
+    return ('SELECT "comment_counts"."paragraph_key", "comment_counts"."author_group", '
+            '"comment_counts"."published" FROM "comment_counts" '
+            f'WHERE (("comment_counts"."draft_id" = {draft}) AND ("comment_counts"."published" > 0))')
 
 
 def previews_sql(draft, per_paragraph=3):
