@@ -10,7 +10,7 @@ use crate::api::json::Json;
 use crate::api::openapi::{
     BadRequest, Forbidden, Invalid, NotFound, PayloadTooLarge, Unauthorized,
 };
-use crate::api::{cursor_decode, cursor_encode, parse_limit};
+use crate::api::{cursor_decode, parse_limit};
 use crate::auth::Admin;
 use crate::consultations::service::{self, ConsultationInput, DraftSummary};
 use crate::consultations::Consultation;
@@ -103,21 +103,12 @@ pub async fn list(
 ) -> Result<HttpResponse, AppError> {
     let limit = parse_limit(q.limit.as_deref())?;
     let after = cursor_decode(q.cursor.as_deref())?;
-    let mut items = service::list(&state, after, limit + 1).await?;
-    let more = items.len() as i64 > limit;
-    items.truncate(limit as usize);
-    let next_cursor = if more {
-        items.last().map(|c| cursor_encode(c.id))
-    } else {
-        None
-    };
-    Ok(HttpResponse::Ok().json(Page {
-        items: items
-            .iter()
-            .map(|c| ConsultationDto::new(c, None))
-            .collect(),
-        next_cursor,
-    }))
+    let items: Vec<ConsultationDto> = service::list(&state, after, limit + 1)
+        .await?
+        .iter()
+        .map(|c| ConsultationDto::new(c, None))
+        .collect();
+    Ok(HttpResponse::Ok().json(Page::from_overfetch(items, limit, |c| c.id)))
 }
 
 /// A new consultation (`title` required), or the fields to change.

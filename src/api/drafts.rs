@@ -14,7 +14,7 @@ use crate::api::openapi::{
     self, BadRequest, Conflict, Forbidden, Invalid, NotFound, PayloadTooLarge, RateLimited,
     Unauthorized,
 };
-use crate::api::{cursor_decode, cursor_encode, parse_limit};
+use crate::api::{cursor_decode, parse_limit};
 use crate::auth::{ApiUser, MaybeApiUser};
 use crate::comments::model::{Viewer, KINDS, STATUSES};
 use crate::comments::service::{self as comments, CommentFilter, StatusFilter};
@@ -283,15 +283,8 @@ pub async fn list_comments(
         }
     }
     let limit = f.limit - 1;
-    let mut items = comments::list_async(&state, viewer, f).await?;
-    let more = items.len() as i64 > limit;
-    items.truncate(limit as usize);
-    let next_cursor = if more {
-        items.last().map(|c| cursor_encode(c.id))
-    } else {
-        None
-    };
-    Ok(HttpResponse::Ok().json(Page { items, next_cursor }))
+    let items = comments::list_async(&state, viewer, f).await?;
+    Ok(HttpResponse::Ok().json(Page::from_overfetch(items, limit, |c| c.id)))
 }
 
 #[derive(Deserialize, ToSchema)]

@@ -74,6 +74,21 @@ pub struct Page<T> {
     pub next_cursor: Option<String>,
 }
 
+impl<T> Page<T> {
+    /// A page from a query that fetched `limit + 1` rows: the extra row only says that
+    /// there is more, and the cursor points after the last row kept.
+    pub fn from_overfetch(mut items: Vec<T>, limit: i64, id_of: impl Fn(&T) -> i64) -> Self {
+        let more = items.len() as i64 > limit;
+        items.truncate(usize::try_from(limit).unwrap_or(0));
+        let next_cursor = if more {
+            items.last().map(|i| crate::api::cursor_encode(id_of(i)))
+        } else {
+            None
+        };
+        Page { items, next_cursor }
+    }
+}
+
 pub fn rfc3339(t: chrono::NaiveDateTime) -> String {
     t.and_utc()
         .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)

@@ -10,7 +10,7 @@ use crate::api::json::Json;
 use crate::api::openapi::{
     BadRequest, Conflict, Forbidden, Invalid, NotFound, PayloadTooLarge, RateLimited, Unauthorized,
 };
-use crate::api::{cursor_decode, cursor_encode, parse_limit};
+use crate::api::{cursor_decode, parse_limit};
 use crate::auth::{ApiUser, Moderator};
 use crate::comments::model::Viewer;
 use crate::comments::service as comments;
@@ -158,18 +158,11 @@ pub async fn queue(
 ) -> Result<HttpResponse, AppError> {
     let (limit, after) = page_params(&q)?;
     let viewer = Viewer::of(Some(&m));
-    let mut items = state
+    let items = state
         .db
         .run(move |conn| service::queue(conn, viewer, after, limit + 1))
         .await?;
-    let more = items.len() as i64 > limit;
-    items.truncate(limit as usize);
-    let next_cursor = if more {
-        items.last().map(|i| cursor_encode(i.comment.id))
-    } else {
-        None
-    };
-    Ok(HttpResponse::Ok().json(Page { items, next_cursor }))
+    Ok(HttpResponse::Ok().json(Page::from_overfetch(items, limit, |i| i.comment.id)))
 }
 
 /// The moderation and administration audit log, newest first.
@@ -193,18 +186,11 @@ pub async fn log(
     q: web::Query<PageQuery>,
 ) -> Result<HttpResponse, AppError> {
     let (limit, before) = page_params(&q)?;
-    let mut items = state
+    let items = state
         .db
         .run(move |conn| Ok(service::log(conn, before, limit + 1)?))
         .await?;
-    let more = items.len() as i64 > limit;
-    items.truncate(limit as usize);
-    let next_cursor = if more {
-        items.last().map(|i| cursor_encode(i.id))
-    } else {
-        None
-    };
-    Ok(HttpResponse::Ok().json(Page { items, next_cursor }))
+    Ok(HttpResponse::Ok().json(Page::from_overfetch(items, limit, |i| i.id)))
 }
 
 /// An earlier version of a comment.
