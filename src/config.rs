@@ -19,6 +19,8 @@ pub struct Config {
     pub flag_threshold: i64,
     /// Database pool size.
     pub pool_size: u32,
+    /// Memory for rendered anonymous reads (src/reads.rs), in MiB; 0 turns it off.
+    pub read_cache_mb: u64,
     /// How often the outbox worker looks for due emails when it has not been woken.
     pub worker_poll: std::time::Duration,
     /// Whether to run the outbox worker inside the web process.
@@ -105,6 +107,12 @@ impl Config {
                 Some(v) => v
                     .parse()
                     .map_err(|_| format!("PLENARY_POOL_SIZE must be a number, not {v:?}"))?,
+            },
+            read_cache_mb: match var("PLENARY_READ_CACHE_MB") {
+                None => 32,
+                Some(v) => v.parse().map_err(|_| {
+                    format!("PLENARY_READ_CACHE_MB must be a number of MiB, not {v:?}")
+                })?,
             },
             worker_poll: std::time::Duration::from_secs(2),
             run_worker: true,

@@ -20,6 +20,7 @@ pub mod mail;
 pub mod moderation;
 pub mod notifications;
 pub mod ratelimit;
+pub mod reads;
 pub mod revisions;
 pub mod startup;
 pub mod state;

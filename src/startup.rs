@@ -74,6 +74,7 @@ pub fn build_state(config: Config, db: Db) -> anyhow::Result<AppState> {
         db,
         keys: Arc::new(Keys::new(secret.as_bytes())),
         limiter: Arc::new(RateLimiter::new(config.rate_limits)),
+        reads: Arc::new(crate::reads::ReadCache::new(config.read_cache_mb)),
         config: Arc::new(config),
     })
 }

@@ -7,6 +7,7 @@ use crate::auth::token::Keys;
 use crate::config::Config;
 use crate::db::Db;
 use crate::ratelimit::RateLimiter;
+use crate::reads::ReadCache;
 
 #[derive(Clone)]
 pub struct AppState {
@@ -14,4 +15,6 @@ pub struct AppState {
     pub config: Arc<Config>,
     pub keys: Arc<Keys>,
     pub limiter: Arc<RateLimiter>,
+    /// Rendered anonymous reads (src/reads.rs).
+    pub reads: Arc<ReadCache>,
 }

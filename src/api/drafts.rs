@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use actix_web::{web, HttpResponse};
+use actix_web::{web, HttpRequest, HttpResponse};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -22,6 +22,7 @@ use crate::comments::validate::NewComment;
 use crate::comments::view::CommentOut;
 use crate::drafts::service::{self as drafts, DraftView};
 use crate::error::{AppError, FieldErrors};
+use crate::reads;
 use crate::state::AppState;
 
 #[derive(Serialize, ToSchema)]
@@ -109,10 +110,20 @@ impl DraftDto {
 )]
 pub async fn get(
     state: web::Data<AppState>,
+    req: HttpRequest,
     path: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
-    let view = drafts::get_view(&state, path.into_inner()).await?;
-    Ok(HttpResponse::Ok().json(DraftDto::new(&view)))
+    // The same for every reader: kept and served again while nothing in it changed.
+    let id = path.into_inner();
+    reads::serve(
+        &state,
+        &req,
+        reads::Key::Draft(id),
+        reads::Scope::Draft(id),
+        move |conn| drafts::view(conn, id),
+        |view| reads::Rendered::json(&DraftDto::new(&view)),
+    )
+    .await
 }
 
 /// Published comments of a draft, counted by group, kind, country, paragraph, tag,
@@ -219,6 +230,7 @@ fn parse_id(errors: &mut FieldErrors, field: &str, raw: Option<&str>) -> Option<
 )]
 pub async fn list_comments(
     state: web::Data<AppState>,
+    req: HttpRequest,
     MaybeApiUser(user): MaybeApiUser,
     path: web::Path<i64>,
     q: web::Query<CommentQuery>,
@@ -283,8 +295,33 @@ pub async fn list_comments(
         }
     }
     let limit = f.limit - 1;
-    let items = comments::list_async(&state, viewer, f).await?;
-    Ok(HttpResponse::Ok().json(Page::from_overfetch(items, limit, |c| c.id)))
+    if user.is_some() {
+        let items = comments::list_async(&state, viewer, f).await?;
+        return Ok(HttpResponse::Ok().json(Page::from_overfetch(items, limit, |c| c.id)));
+    }
+    // Signed out: the same page for everyone, kept while its comments do not change.
+    let draft = f.draft_id;
+    let scope = match (f.paragraph_id, f.general, &f.tag) {
+        (Some(p), _, None) => reads::Scope::Paragraph { draft, key: p },
+        (None, true, None) => reads::Scope::Paragraph { draft, key: 0 },
+        _ => reads::Scope::Draft(draft),
+    };
+    let key = reads::Key::Comments {
+        draft,
+        query: req.query_string().to_string(),
+    };
+    reads::serve(
+        &state,
+        &req,
+        key,
+        scope,
+        move |conn| {
+            drafts::find(conn, draft)?;
+            comments::list(conn, viewer, &f)
+        },
+        |items| reads::Rendered::json(&Page::from_overfetch(items, limit, |c| c.id)),
+    )
+    .await
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -335,7 +372,7 @@ pub async fn create_comment(
     state: web::Data<AppState>,
     ApiUser(user): ApiUser,
     path: web::Path<i64>,
-    req: actix_web::HttpRequest,
+    req: HttpRequest,
     Json(b): Json<NewCommentBody>,
 ) -> Result<HttpResponse, AppError> {
     let input = NewComment::parse(

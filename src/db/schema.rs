@@ -227,6 +227,17 @@ diesel::table! {
         paragraph_key -> BigInt,
         author_group -> Text,
         published -> BigInt,
+        /// Every change to a comment of the cell adds one (migration 000016).
+        changes -> Integer,
+    }
+}
+
+diesel::table! {
+    /// Moved forward by every change to consultations, drafts, paragraphs, revision
+    /// links and display names (migration 000016); one row.
+    read_epoch (id) {
+        id -> Integer,
+        n -> BigInt,
     }
 }
 
@@ -262,7 +273,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     recovery_codes,
     events,
     digest_items,
-    moderator_alerts
+    moderator_alerts,
+    comment_counts
 );
 
 diesel::table! {

@@ -31,7 +31,7 @@ const OPENED: &str = "2020-01-01T00:00:00Z";
 const CLOSING_LATER: &str = "2099-01-01T00:00:00Z";
 const CLOSED_BEFORE_NOW: &str = "2020-06-01T00:00:00Z";
 
-fn id(v: &Value) -> String {
+pub(crate) fn id(v: &Value) -> String {
     v["id"]
         .as_str()
         .unwrap_or_else(|| panic!("ids are JSON strings: {v}"))
@@ -39,7 +39,7 @@ fn id(v: &Value) -> String {
 }
 
 /// The id of paragraph `number` (1-based) of `draft`.
-fn paragraph(draft: &Value, number: usize) -> String {
+pub(crate) fn paragraph(draft: &Value, number: usize) -> String {
     id(&draft["paragraphs"][number - 1])
 }
 
@@ -47,7 +47,7 @@ fn ids_of(page: &Value) -> Vec<String> {
     page["items"].as_array().unwrap().iter().map(id).collect()
 }
 
-async fn new_consultation(app: &TestApp, admin: &TestUser, fields: Value) -> Value {
+pub(crate) async fn new_consultation(app: &TestApp, admin: &TestUser, fields: Value) -> Value {
     let (status, c) = body(
         app.post_json("/consultations", &fields, Some(&admin.token))
             .await,
@@ -57,7 +57,12 @@ async fn new_consultation(app: &TestApp, admin: &TestUser, fields: Value) -> Val
     c
 }
 
-async fn import(app: &TestApp, admin: &TestUser, consultation: &str, text: &str) -> Value {
+pub(crate) async fn import(
+    app: &TestApp,
+    admin: &TestUser,
+    consultation: &str,
+    text: &str,
+) -> Value {
     let (status, draft) = body(
         app.post_json(
             &format!("/consultations/{consultation}/drafts"),
@@ -72,7 +77,7 @@ async fn import(app: &TestApp, admin: &TestUser, consultation: &str, text: &str)
 }
 
 /// An admin and the short draft, in a consultation that opened in 2020 and closes in 2099.
-async fn open_draft(app: &TestApp) -> (TestUser, Value) {
+pub(crate) async fn open_draft(app: &TestApp) -> (TestUser, Value) {
     let admin = app.admin().await;
     let c = new_consultation(
         app,
@@ -113,7 +118,7 @@ async fn try_comment(app: &TestApp, draft: &Value, user: &TestUser, fields: Valu
     .await
 }
 
-async fn comment(app: &TestApp, draft: &Value, user: &TestUser, fields: Value) -> Value {
+pub(crate) async fn comment(app: &TestApp, draft: &Value, user: &TestUser, fields: Value) -> Value {
     let (status, c) = try_comment(app, draft, user, fields).await;
     assert_eq!(status, 201, "{c}");
     c

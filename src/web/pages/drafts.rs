@@ -16,6 +16,7 @@ use crate::drafts::service::{self as drafts, DraftView};
 use crate::drafts::Paragraph;
 use crate::error::AppError;
 use crate::i18n::{self, t};
+use crate::reads;
 use crate::state::AppState;
 use crate::web::check_csrf;
 use crate::web::components::{notice, Notice};
@@ -183,6 +184,13 @@ fn group_filter(action: &str, current: Option<&str>) -> Markup {
     }
 }
 
+/// The reading page's filters, from its query string.
+struct Filters {
+    tag: Option<String>,
+    unknown_tag: bool,
+    group: Option<String>,
+}
+
 pub async fn show(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -193,33 +201,88 @@ pub async fn show(
     gq: web::Query<GroupQuery>,
 ) -> PageResult {
     let id = path.into_inner();
-    let group = gq.group();
     let (tag, unknown_tag) = q.tag();
+    let filters = Filters {
+        tag,
+        unknown_tag,
+        group: gq.group(),
+    };
     let viewer = Viewer::of(user.as_ref());
+    let Some(user) = user else {
+        // Signed out: the same page for everyone, kept while nothing on it changes.
+        let key = reads::Key::ReadingPage {
+            draft: id,
+            tag: filters.tag.clone(),
+            unknown_tag: filters.unknown_tag,
+            group: filters.group.clone(),
+        };
+        let load = move |conn: &mut crate::db::Conn| {
+            let view = drafts::view(conn, id)?;
+            let previews = comments::previews(conn, viewer, id, PREVIEWS_PER_PARAGRAPH)?;
+            Ok((view, previews))
+        };
+        let render = |(view, previews): (DraftView, Previews)| {
+            let now = chrono::Utc::now().naive_utc();
+            // No token in a page that every signed-out reader gets: it has no form
+            // that posts.
+            let ctx = Ctx {
+                user: None,
+                csrf: "",
+                path: req.path(),
+            };
+            let markup = reading_page(&ctx, &state, &view, &previews, None, &filters);
+            Ok(reads::Rendered {
+                content_type: "text/html; charset=utf-8",
+                body: markup.into_string().into(),
+                fresh_until: [view.consultation.opens_at, view.consultation.closes_at]
+                    .into_iter()
+                    .filter(|t| *t > now)
+                    .min(),
+            })
+        };
+        let scope = reads::Scope::ConsultationOf(id);
+        return Ok(reads::serve(&state, &req, key, scope, load, render).await?);
+    };
     let (view, previews, following) = state
         .db
         .run(move |conn| {
             let view = drafts::view(conn, id)?;
             let previews = comments::previews(conn, viewer, id, PREVIEWS_PER_PARAGRAPH)?;
-            let following = match viewer.id {
-                Some(u) => Some(crate::notifications::follows::is_following(conn, u, id)?),
-                None => None,
-            };
+            let following = crate::notifications::follows::is_following(conn, user.id, id)?;
             Ok((view, previews, following))
         })
         .await?;
     let ctx = Ctx {
-        user: user.as_ref(),
+        user: Some(&user),
         csrf: &csrf.0,
         path: req.path(),
     };
+    Ok(ok(reading_page(
+        &ctx,
+        &state,
+        &view,
+        &previews,
+        Some(following),
+        &filters,
+    )))
+}
+
+type Previews = std::collections::HashMap<Option<i64>, Vec<crate::comments::view::CommentOut>>;
+
+fn reading_page(
+    ctx: &Ctx,
+    state: &AppState,
+    view: &DraftView,
+    previews: &Previews,
+    following: Option<bool>,
+    filters: &Filters,
+) -> Markup {
+    let user = ctx.user;
+    let (tag, group) = (filters.tag.as_deref(), filters.group.as_deref());
     let title = format!("{} — {}", view.draft.title, view.draft.version_label);
     // Group paragraphs into their sections, keeping document order.
     let mut sections: Vec<(Option<&str>, Vec<&Paragraph>)> = Vec::new();
-    let tagged = |p: &&Paragraph| {
-        tag.as_deref()
-            .is_none_or(|t| crate::drafts::tags::carries(p, t))
-    };
+    let tagged = |p: &&Paragraph| tag.is_none_or(|t| crate::drafts::tags::carries(p, t));
     for p in view.paragraphs.iter().filter(tagged) {
         match sections.last_mut() {
             Some((s, list)) if *s == p.section.as_deref() => list.push(p),
@@ -227,23 +290,23 @@ pub async fn show(
         }
     }
     let general_total: i64 = view.counts.get(&None).map_or(0, |c| c.values().sum());
-    Ok(ok(page(
-        &ctx,
+    page(
+        ctx,
         &title,
         html! {
             p class="muted" { a href={ "/consultations/" (view.consultation.id) } { (view.consultation.title) } }
             h1 { (view.draft.title) " " small class="muted" { (view.draft.version_label) } }
             p { (status_badge(&view.consultation)) " " span class="muted" { (date(view.consultation.opens_at)) " – " (date(view.consultation.closes_at)) } }
-            (state_notice(&view, user.as_ref(), &state, req.path()))
+            (state_notice(view, user, state, ctx.path))
             (crate::web::pages::revisions::draft_header(view.draft.id, view.draft.previous_draft_id, &view.versions))
-            (group_filter(&format!("/drafts/{}", view.draft.id), group.as_deref()))
-            @if user.as_ref().is_some_and(|u| u.is_admin()) && !view.draft.read_only {
+            (group_filter(&format!("/drafts/{}", view.draft.id), group))
+            @if user.is_some_and(|u| u.is_admin()) && !view.draft.read_only {
                 p { a href={ "/admin/drafts/" (view.draft.id) "/revise" } { (t("rev.revise")) } }
             }
             @if let Some(f) = following {
-                (follow_form(&csrf.0, view.draft.id, f))
+                (follow_form(ctx.csrf, view.draft.id, f))
             }
-            (crate::web::pages::tags::reading_tools(view.draft.id, &view.paragraphs, tag.as_deref(), unknown_tag, sections.iter().map(|(_, l)| l.len()).sum(), user.as_ref().is_some_and(|u| u.is_admin())))
+            (crate::web::pages::tags::reading_tools(view.draft.id, &view.paragraphs, tag, filters.unknown_tag, sections.iter().map(|(_, l)| l.len()).sum(), user.is_some_and(|u| u.is_admin())))
             @if sections.len() > 1 {
                 nav aria-labelledby="contents" {
                     h2 id="contents" { (t("draft.contents")) }
@@ -259,7 +322,7 @@ pub async fn show(
             @for (s, list) in &sections {
                 section class="draft-section" {
                     @if let Some(s) = s { h2 { (s) } }
-                    @for p in list { (paragraph_block(&view, p, previews.get(&Some(p.id)), group.as_deref())) }
+                    @for p in list { (paragraph_block(view, p, previews.get(&Some(p.id)), group)) }
                 }
             }
             section class="general-comments" aria-labelledby="general" {
@@ -267,9 +330,9 @@ pub async fn show(
                 (group_counts(view.counts.get(&None)))
                 p { a href={ "/drafts/" (view.draft.id) "/general" } { (t("draft.general.link")) " (" (general_total) ")" } }
             }
-            (crate::web::pages::export::download_section(view.draft.id, user.as_ref().is_some_and(|u| u.is_moderator())))
+            (crate::web::pages::export::download_section(view.draft.id, user.is_some_and(|u| u.is_moderator())))
         },
-    )))
+    )
 }
 
 #[derive(Deserialize)]
