@@ -73,11 +73,10 @@ pub struct Version {
 }
 
 /// The version of `scope` now, with `ConsultationOf` resolved (None: no such draft).
+///
+/// One statement per request (the epoch with the sum as a subquery): on PostgreSQL
+/// each is a round trip, and a kept answer costs nothing else.
 fn version(conn: &mut Conn, scope: Scope) -> QueryResult<Option<(Scope, Version)>> {
-    let epoch: i64 = read_epoch::table
-        .find(1)
-        .select(read_epoch::n)
-        .first(conn)?;
     let scope = match scope {
         Scope::ConsultationOf(draft) => {
             let found: Option<i64> = drafts::table
@@ -92,25 +91,41 @@ fn version(conn: &mut Conn, scope: Scope) -> QueryResult<Option<(Scope, Version)
         }
         other => other,
     };
-    let changes: Option<i64> = match scope {
-        Scope::Paragraph { draft, key } => cc::table
-            .filter(cc::draft_id.eq(draft))
-            .filter(cc::paragraph_key.eq(key))
-            .select(sum(cc::changes))
+    let epoch = read_epoch::table.find(1);
+    let (epoch, changes): (i64, Option<i64>) = match scope {
+        Scope::Paragraph { draft, key } => epoch
+            .select((
+                read_epoch::n,
+                cc::table
+                    .filter(cc::draft_id.eq(draft))
+                    .filter(cc::paragraph_key.eq(key))
+                    .select(sum(cc::changes))
+                    .single_value(),
+            ))
             .first(conn)?,
-        Scope::Draft(draft) => cc::table
-            .filter(cc::draft_id.eq(draft))
-            .select(sum(cc::changes))
+        Scope::Draft(draft) => epoch
+            .select((
+                read_epoch::n,
+                cc::table
+                    .filter(cc::draft_id.eq(draft))
+                    .select(sum(cc::changes))
+                    .single_value(),
+            ))
             .first(conn)?,
-        Scope::Consultation(c) => cc::table
-            .filter(
-                cc::draft_id.eq_any(
-                    drafts::table
-                        .filter(drafts::consultation_id.eq(c))
-                        .select(drafts::id),
-                ),
-            )
-            .select(sum(cc::changes))
+        Scope::Consultation(c) => epoch
+            .select((
+                read_epoch::n,
+                cc::table
+                    .filter(
+                        cc::draft_id.eq_any(
+                            drafts::table
+                                .filter(drafts::consultation_id.eq(c))
+                                .select(drafts::id),
+                        ),
+                    )
+                    .select(sum(cc::changes))
+                    .single_value(),
+            ))
             .first(conn)?,
         // Resolved above.
         Scope::ConsultationOf(_) => return Ok(None),
@@ -133,6 +148,10 @@ pub struct Entry {
     content_type: &'static str,
     body: Bytes,
     etag: HeaderValue,
+    /// The same bytes gzipped once here, for browsers, instead of by the `Compress`
+    /// middleware on every answer (it leaves an answer with a `Content-Encoding` alone).
+    gzip: Bytes,
+    gzip_etag: HeaderValue,
 }
 
 /// What [`ReadCache::lookup`] found.
@@ -215,20 +234,24 @@ impl ReadCache {
         fresh_until: Option<NaiveDateTime>,
     ) -> Arc<Entry> {
         let digest = Sha256::digest(&body);
-        let tag = format!(
-            "\"{}\"",
-            base64::Engine::encode(
-                &base64::engine::general_purpose::URL_SAFE_NO_PAD,
-                &digest[..16]
-            )
+        let tag = base64::Engine::encode(
+            &base64::engine::general_purpose::URL_SAFE_NO_PAD,
+            &digest[..16],
         );
+        // A strong tag names one representation: the gzipped one has its own.
+        let etag = |suffix: &str| {
+            HeaderValue::from_str(&format!("\"{tag}{suffix}\""))
+                .unwrap_or(HeaderValue::from_static("\"\""))
+        };
         let entry = Arc::new(Entry {
             version: ticket.version,
             scope: ticket.scope,
             fresh_until,
             content_type,
+            etag: etag(""),
+            gzip_etag: etag("-gzip"),
+            gzip: gzip(&body),
             body,
-            etag: HeaderValue::from_str(&tag).unwrap_or(HeaderValue::from_static("\"\"")),
         });
         if let Some(entries) = &self.entries {
             entries.insert(ticket.key, entry.clone());
@@ -242,6 +265,12 @@ impl Entry {
     /// may keep the page but must ask again before showing it (`no-cache`); `private`
     /// keeps shared caches out, since the same address is personal when signed in.
     pub fn respond(&self, req: &HttpRequest) -> HttpResponse {
+        let gzipped = accepts_gzip(req) && !self.gzip.is_empty();
+        let (etag, body) = if gzipped {
+            (&self.gzip_etag, &self.gzip)
+        } else {
+            (&self.etag, &self.body)
+        };
         let fresh_in_browser = req
             .headers()
             .get_all(header::IF_NONE_MATCH)
@@ -249,19 +278,51 @@ impl Entry {
             .flat_map(|v| v.split(','))
             .any(|t| {
                 let t = t.trim();
-                t == "*" || t.trim_start_matches("W/") == self.etag.to_str().unwrap_or("")
+                t == "*" || t.trim_start_matches("W/") == etag.to_str().unwrap_or("")
             });
         let mut res = if fresh_in_browser {
             HttpResponse::NotModified()
         } else {
             HttpResponse::Ok()
         };
-        res.insert_header((header::ETAG, self.etag.clone()))
-            .insert_header((header::CACHE_CONTROL, "private, no-cache"));
+        res.insert_header((header::ETAG, etag.clone()))
+            .insert_header((header::CACHE_CONTROL, "private, no-cache"))
+            .insert_header((header::VARY, "Accept-Encoding"));
         if fresh_in_browser {
             return res.finish();
         }
-        res.content_type(self.content_type).body(self.body.clone())
+        if gzipped {
+            res.insert_header((header::CONTENT_ENCODING, "gzip"));
+        }
+        res.content_type(self.content_type).body(body.clone())
+    }
+}
+
+/// Whether the request's `Accept-Encoding` takes gzip (and does not refuse it with q=0).
+fn accepts_gzip(req: &HttpRequest) -> bool {
+    req.headers()
+        .get_all(header::ACCEPT_ENCODING)
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .any(|item| {
+            let mut parts = item.split(';').map(str::trim);
+            let coding = parts.next().unwrap_or("");
+            let refused = parts.any(|p| {
+                p.strip_prefix("q=")
+                    .and_then(|q| q.parse::<f32>().ok())
+                    .is_some_and(|q| q == 0.0)
+            });
+            (coding.eq_ignore_ascii_case("gzip") || coding == "*") && !refused
+        })
+}
+
+/// `body` gzipped (empty if that failed: the plain bytes are served then).
+fn gzip(body: &[u8]) -> Bytes {
+    use std::io::Write;
+    let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    match enc.write_all(body).and_then(|()| enc.finish()) {
+        Ok(v) => v.into(),
+        Err(_) => Bytes::new(),
     }
 }
 

@@ -274,7 +274,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     events,
     digest_items,
     moderator_alerts,
-    comment_counts
+    comment_counts,
+    read_epoch
 );
 
 diesel::table! {

@@ -238,6 +238,41 @@ async fn a_browser_that_holds_the_current_copy_gets_304_and_a_changed_one_gets_2
             .await
             .unwrap();
         assert_eq!(other.status(), 200, "{path}");
+        let plain = other.bytes().await.unwrap();
+
+        // Browsers ask for gzip: the same bytes, compressed, under their own tag.
+        let zipped = reader()
+            .get(app.url(path))
+            .header("Accept-Encoding", "gzip, deflate, br")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(zipped.status(), 200);
+        assert_eq!(zipped.headers()["content-encoding"], "gzip", "{path}");
+        let zip_tag = zipped.headers()["etag"].to_str().unwrap().to_string();
+        assert_ne!(zip_tag, etag);
+        let mut unzipped = Vec::new();
+        std::io::Read::read_to_end(
+            &mut flate2::read::GzDecoder::new(&zipped.bytes().await.unwrap()[..]),
+            &mut unzipped,
+        )
+        .unwrap();
+        assert_eq!(unzipped, plain, "{path}");
+        let again = reader()
+            .get(app.url(path))
+            .header("Accept-Encoding", "gzip")
+            .header("If-None-Match", &zip_tag)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(again.status(), 304, "{path}");
+        let refused = reader()
+            .get(app.url(path))
+            .header("Accept-Encoding", "gzip;q=0")
+            .send()
+            .await
+            .unwrap();
+        assert!(refused.headers().get("content-encoding").is_none());
     }
 
     let etag = get(&app, &reads.page).await.headers()["etag"]
