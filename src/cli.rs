@@ -160,7 +160,7 @@ fn run(command: Command) -> anyhow::Result<()> {
         }
         Command::Migrate => {
             let config = Config::from_env(None).map_err(anyhow::Error::msg)?;
-            let db = crate::db::Db::connect(&config.database_url, 2)?;
+            let db = crate::db::Db::connect(&config.database_url, Some(2))?;
             let applied = db.migrate().map_err(anyhow::Error::msg)?;
             println!("{} migration(s) applied", applied.len());
             Ok(())

@@ -18,7 +18,8 @@ pub struct Config {
     pub rate_limits: bool,
     pub flag_threshold: i64,
     /// Database pool size.
-    pub pool_size: u32,
+    /// None: the backend's default (`Db::connect`).
+    pub pool_size: Option<u32>,
     /// Memory for rendered anonymous reads (src/reads.rs), in MiB; 0 turns it off.
     pub read_cache_mb: u64,
     /// How often the outbox worker looks for due emails when it has not been woken.
@@ -103,10 +104,10 @@ impl Config {
             rate_limits: flag("PLENARY_RATE_LIMITS", true)?,
             flag_threshold,
             pool_size: match var("PLENARY_POOL_SIZE") {
-                None => 16,
-                Some(v) => v
-                    .parse()
-                    .map_err(|_| format!("PLENARY_POOL_SIZE must be a number, not {v:?}"))?,
+                None => None,
+                Some(v) => Some(v.parse().ok().filter(|n| *n >= 1).ok_or_else(|| {
+                    format!("PLENARY_POOL_SIZE must be a positive number, not {v:?}")
+                })?),
             },
             read_cache_mb: match var("PLENARY_READ_CACHE_MB") {
                 None => 32,

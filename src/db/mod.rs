@@ -85,9 +85,19 @@ pub struct Db {
 }
 
 impl Db {
-    /// Connects to `url` with a pool of `size` connections.
-    pub fn connect(url: &str, size: u32) -> anyhow::Result<Self> {
+    /// Connects to `url` with a pool of `size` connections; by default 16 on SQLite and
+    /// 32 on PostgreSQL. A request waiting for a connection is not served in turn (r2d2
+    /// wakes waiters, but a thread giving a connection back can take it again first), so
+    /// on PostgreSQL, where every statement is a round trip to another process on the
+    /// same busy cores, a pool smaller than the concurrent requests left a few of them
+    /// waiting for seconds under load (docs/performance.md, round 3). SQLite statements
+    /// finish in microseconds and need no more than 16.
+    pub fn connect(url: &str, size: Option<u32>) -> anyhow::Result<Self> {
         let (backend, driver_url) = parse_url(url).map_err(anyhow::Error::msg)?;
+        let size = size.unwrap_or(match backend {
+            Backend::Postgres => 32,
+            Backend::Sqlite => 16,
+        });
         let manager = ConnectionManager::<DbConn>::new(match backend {
             // MultiConnection tries backends in order; a prefix keeps SQLite honest.
             Backend::Postgres => driver_url,

@@ -320,7 +320,7 @@ pub fn test_config(database_url: &str, smtp_port: u16) -> Config {
     config.require_verified_email = true;
     config.rate_limits = true;
     config.flag_threshold = 3;
-    config.pool_size = 8;
+    config.pool_size = Some(8);
     config.worker_poll = Duration::from_millis(100);
     config
 }
