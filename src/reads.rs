@@ -28,6 +28,7 @@ use diesel::prelude::*;
 use quick_cache::sync::Cache;
 use sha2::{Digest, Sha256};
 
+use crate::comments::model::Comment;
 use crate::db::schema::{comment_counts as cc, drafts, read_epoch};
 use crate::db::Conn;
 use crate::error::AppError;
@@ -184,17 +185,65 @@ impl quick_cache::Weighter<Key, Arc<Entry>> for BodySize {
     }
 }
 
-/// The kept responses of one process, at most `capacity` bytes of them.
+/// The rows behind a draft's previews (`comments::service::preview_rows`).
+pub type PreviewRows = Arc<Vec<(Comment, String)>>;
+
+struct KeptRows {
+    version: Version,
+    rows: PreviewRows,
+}
+
+/// The kept responses of one process, at most `capacity` bytes of them, and the
+/// reading page's preview rows of the most read drafts.
 pub struct ReadCache {
     entries: Option<Cache<Key, Arc<Entry>, BodySize>>,
+    previews: Option<Cache<i64, Arc<KeptRows>>>,
 }
+
+/// Drafts whose preview rows are kept (each at most paragraphs × 3 comments).
+const PREVIEW_DRAFTS: usize = 32;
 
 impl ReadCache {
     pub fn new(capacity_mb: u64) -> ReadCache {
         let bytes = capacity_mb * 1024 * 1024;
         ReadCache {
             entries: (bytes > 0).then(|| Cache::with_weighter(256, bytes, BodySize)),
+            previews: (bytes > 0).then(|| Cache::new(PREVIEW_DRAFTS)),
         }
+    }
+
+    /// The preview rows of `draft`, loaded with `load` unless the kept ones are still
+    /// current. Signed-in readers' reading pages are rendered for each of them, but the
+    /// rows under the previews (more than half of that page's work) are the same for
+    /// all; what each reader may see of them is applied afterwards.
+    pub fn preview_rows(
+        &self,
+        conn: &mut Conn,
+        draft: i64,
+        load: impl FnOnce(&mut Conn) -> QueryResult<Vec<(Comment, String)>>,
+    ) -> QueryResult<PreviewRows> {
+        let Some(kept) = &self.previews else {
+            return Ok(Arc::new(load(conn)?));
+        };
+        // A draft's previews show its comments and their authors' names: the draft's
+        // counters and the epoch cover both.
+        let Some((_, version)) = version(conn, Scope::Draft(draft))? else {
+            return Ok(Arc::new(load(conn)?));
+        };
+        if let Some(k) = kept.get(&draft) {
+            if k.version == version {
+                return Ok(k.rows.clone());
+            }
+        }
+        let rows = Arc::new(load(conn)?);
+        kept.insert(
+            draft,
+            Arc::new(KeptRows {
+                version,
+                rows: rows.clone(),
+            }),
+        );
+        Ok(rows)
     }
 
     /// Runs on the blocking pool, inside `Db::run`.

@@ -501,16 +501,32 @@ struct PreviewRow {
     display_name: String,
 }
 
+/// What the reading page shows of each paragraph's first comments, by paragraph (key
+/// `None`: general comments).
+pub type Previews = std::collections::HashMap<Option<i64>, Vec<CommentOut>>;
+
+/// `rows` (from [`preview_rows`]) as `viewer` may see them.
+pub fn previews_for(rows: &[(Comment, String)], viewer: Viewer) -> Previews {
+    let mut out = Previews::new();
+    for (c, display_name) in rows {
+        out.entry(c.paragraph_id)
+            .or_default()
+            .push(CommentOut::new(c, display_name, viewer));
+    }
+    out
+}
+
 /// The first `per_paragraph` published top-level comments of each paragraph of a draft
-/// (key `None`: general comments), in one round trip, for the reading page's previews.
-pub fn previews(
+/// and of its general comments, with their authors' display names, in one round trip,
+/// for the reading page's previews. The same for every viewer: [`previews_for`] applies
+/// what each may see, and `reads::ReadCache::preview_rows` keeps them.
+pub fn preview_rows(
     conn: &mut Conn,
-    viewer: Viewer,
     draft_id: i64,
     per_paragraph: i64,
-) -> QueryResult<std::collections::HashMap<Option<i64>, Vec<CommentOut>>> {
+) -> QueryResult<Vec<(Comment, String)>> {
     if per_paragraph <= 0 {
-        return Ok(Default::default());
+        return Ok(Vec::new());
     }
     // The k-th head of every paragraph (and of the general comments) is one short seek in
     // the partial index comments_heads, so the cost follows paragraphs × per_paragraph,
@@ -542,12 +558,8 @@ pub fn previews(
         heads.join(" UNION ALL ")
     );
     let rows: Vec<PreviewRow> = diesel::sql_query(sql).load(conn)?;
-    let mut out: std::collections::HashMap<Option<i64>, Vec<CommentOut>> =
-        std::collections::HashMap::new();
-    for r in rows {
-        out.entry(r.comment.paragraph_id)
-            .or_default()
-            .push(CommentOut::new(&r.comment, &r.display_name, viewer));
-    }
-    Ok(out)
+    Ok(rows
+        .into_iter()
+        .map(|r| (r.comment, r.display_name))
+        .collect())
 }

@@ -344,6 +344,64 @@ async fn signed_in_readers_never_get_the_shared_copy() {
     assert!(!text(&app, &reads.page).await.contains("/logout"));
 }
 
+/// Each signed-in reader's page is rendered for them, from preview rows kept per draft:
+/// those follow every change, and what each reader may see is applied per reader.
+#[actix_web::test]
+async fn signed_in_pages_show_current_previews_as_each_reader_may_see_them() {
+    let app = spawn_app().await;
+    let (_, draft) = open_draft(&app).await;
+    let path = format!("/drafts/{}", id(&draft));
+    let author = app.participant(Group::Government).await;
+    app.sign_in_on_the_pages(&author.email).await;
+    let my_page = || async {
+        app.client
+            .get(app.url(&path))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap()
+    };
+    // Test accounts are named after their group.
+    let name_of = |page: &str| page.contains("government person</strong>");
+    my_page().await;
+    let c = comment(
+        &app,
+        &draft,
+        &author,
+        json!({"paragraph_id": paragraph(&draft, 1), "body": "Said quietly.", "attribution": "group"}),
+    )
+    .await;
+    let mine = my_page().await;
+    assert!(mine.contains("Said quietly."));
+    assert!(name_of(&mine), "the author sees their own name");
+    // Another reader's page is made from the rows kept for the author's: no name.
+    let theirs = text(&app, &path).await;
+    assert!(theirs.contains("Said quietly.") && !name_of(&theirs));
+
+    let (status, _) = body(
+        app.patch_json(
+            &format!("/comments/{}", id(&c)),
+            &json!({"body": "Said quietly, then louder."}),
+            Some(&author.token),
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert!(my_page().await.contains("Said quietly, then louder."));
+    sql(
+        &app,
+        format!(
+            "UPDATE comments SET body = 'Changed by hand' WHERE id = {}",
+            id(&c)
+        ),
+    )
+    .await;
+    assert!(my_page().await.contains("Changed by hand"));
+}
+
 #[actix_web::test]
 async fn the_shared_page_carries_no_visitor_token() {
     let app = spawn_app().await;

@@ -9,7 +9,7 @@ use serde::Deserialize;
 use crate::accounts::model::{Group, User};
 use crate::auth::session::{CsrfToken, PageUser};
 use crate::comments::model::Viewer;
-use crate::comments::service::{self as comments};
+use crate::comments::service::{self as comments, Previews};
 use crate::comments::validate::{CommentEdit, NewComment};
 use crate::consultations::Status;
 use crate::drafts::service::{self as drafts, DraftView};
@@ -216,10 +216,13 @@ pub async fn show(
             unknown_tag: filters.unknown_tag,
             group: filters.group.clone(),
         };
+        let reads = state.reads.clone();
         let load = move |conn: &mut crate::db::Conn| {
             let view = drafts::view(conn, id)?;
-            let previews = comments::previews(conn, viewer, id, PREVIEWS_PER_PARAGRAPH)?;
-            Ok((view, previews))
+            let rows = reads.preview_rows(conn, id, |conn| {
+                comments::preview_rows(conn, id, PREVIEWS_PER_PARAGRAPH)
+            })?;
+            Ok((view, comments::previews_for(&rows, viewer)))
         };
         let render = |(view, previews): (DraftView, Previews)| {
             let now = chrono::Utc::now().naive_utc();
@@ -243,11 +246,15 @@ pub async fn show(
         let scope = reads::Scope::ConsultationOf(id);
         return Ok(reads::serve(&state, &req, key, scope, load, render).await?);
     };
+    let reads = state.reads.clone();
     let (view, previews, following) = state
         .db
         .run(move |conn| {
             let view = drafts::view(conn, id)?;
-            let previews = comments::previews(conn, viewer, id, PREVIEWS_PER_PARAGRAPH)?;
+            let rows = reads.preview_rows(conn, id, |conn| {
+                comments::preview_rows(conn, id, PREVIEWS_PER_PARAGRAPH)
+            })?;
+            let previews = comments::previews_for(&rows, viewer);
             let following = crate::notifications::follows::is_following(conn, user.id, id)?;
             Ok((view, previews, following))
         })
@@ -266,8 +273,6 @@ pub async fn show(
         &filters,
     )))
 }
-
-type Previews = std::collections::HashMap<Option<i64>, Vec<crate::comments::view::CommentOut>>;
 
 fn reading_page(
     ctx: &Ctx,
