@@ -504,6 +504,13 @@ impl TestApp {
         assert_eq!(res.status(), 303, "signing in {email} on the pages");
     }
 
+    /// The HTML of a page as this client (and its cookies) sees it; it must be a 200.
+    pub async fn page(&self, path: &str) -> String {
+        let res = self.client.get(self.url(path)).send().await.unwrap();
+        assert_eq!(res.status(), 200, "GET {path}");
+        res.text().await.unwrap()
+    }
+
     /// The CSRF token of a fresh page (this client's cookie jar keeps the cookie).
     pub async fn csrf(&self, path: &str) -> String {
         let html = self

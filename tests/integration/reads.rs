@@ -327,15 +327,7 @@ async fn signed_in_readers_never_get_the_shared_copy() {
 
     // On the pages: a signed-in reader gets their own page (sign-out form, follow form).
     app.sign_in_on_the_pages(&author.email).await;
-    let page = app
-        .client
-        .get(app.url(&reads.page))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = app.page(&reads.page).await;
     assert!(
         page.contains("/logout"),
         "the signed-in page has the sign-out form"
@@ -353,16 +345,7 @@ async fn signed_in_pages_show_current_previews_as_each_reader_may_see_them() {
     let path = format!("/drafts/{}", id(&draft));
     let author = app.participant(Group::Government).await;
     app.sign_in_on_the_pages(&author.email).await;
-    let my_page = || async {
-        app.client
-            .get(app.url(&path))
-            .send()
-            .await
-            .unwrap()
-            .text()
-            .await
-            .unwrap()
-    };
+    let my_page = || app.page(&path);
     // Test accounts are named after their group.
     let name_of = |page: &str| page.contains("government person</strong>");
     my_page().await;
