@@ -104,7 +104,8 @@ impl DraftDto {
     tag = "drafts",
     params(("id" = crate::ids::Id, Path, description = "The draft")),
     responses(
-        (status = 200, description = "The draft", body = DraftDto),
+        (status = 200, description = "The draft, with an `ETag`", body = DraftDto),
+        (status = 304, description = "Unchanged since the `ETag` sent in `If-None-Match`"),
         (status = 404, response = NotFound),
     )
 )]
@@ -221,7 +222,8 @@ fn parse_id(errors: &mut FieldErrors, field: &str, raw: Option<&str>) -> Option<
     security((), ("bearer" = [])),
     params(("id" = crate::ids::Id, Path, description = "The draft"), CommentQuery),
     responses(
-        (status = 200, description = "A page of comments", body = Page<CommentOut>),
+        (status = 200, description = "A page of comments (signed out: with an `ETag`)", body = Page<CommentOut>),
+        (status = 304, description = "Signed out: unchanged since the `ETag` sent in `If-None-Match`"),
         (status = 401, response = Unauthorized),
         (status = 403, response = Forbidden),
         (status = 404, response = NotFound),

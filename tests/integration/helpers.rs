@@ -214,21 +214,33 @@ fn fresh_database() -> (String, DbGuard) {
         .filter(|u| !u.is_empty())
     {
         Some(admin_url) if admin_url.starts_with("postgres") => {
+            // Loopback tests need no TLS. With it, the pools of tests that have ended
+            // (whose databases are dropped) may still be reconnecting through OpenSSL
+            // when the test binary exits and its exit handlers free OpenSSL's state: the
+            // binary once died with SIGSEGV after every test had passed.
+            let admin_url = if admin_url.contains('?') {
+                admin_url
+            } else {
+                format!("{admin_url}?sslmode=disable&gssencmode=disable")
+            };
             let name = format!("plenary_test_{unique}");
             let mut c = PgConnection::establish(&admin_url)
                 .expect("PLENARY_TEST_DATABASE_URL must reach PostgreSQL");
             diesel::sql_query(format!("CREATE DATABASE {name}"))
                 .execute(&mut c)
                 .unwrap();
-            let base = admin_url
-                .rsplit_once('/')
-                .map(|(b, _)| b)
-                .unwrap_or(&admin_url);
-            // postgres://user@host:port/db → replace the database name.
-            let url = if admin_url.matches('/').count() >= 3 {
+            let (path, params) = admin_url.split_once('?').unwrap_or((&admin_url, ""));
+            let base = path.rsplit_once('/').map(|(b, _)| b).unwrap_or(path);
+            // postgres://user@host:port/db?params → replace the database name.
+            let url = if path.matches('/').count() >= 3 {
                 format!("{base}/{name}")
             } else {
-                format!("{admin_url}/{name}")
+                format!("{path}/{name}")
+            };
+            let url = if params.is_empty() {
+                url
+            } else {
+                format!("{url}?{params}")
             };
             (url, DbGuard::Postgres { admin_url, name })
         }
