@@ -400,6 +400,13 @@ impl Rendered {
     }
 }
 
+/// What `serve` got from the database: a kept answer, or the data to render (with the
+/// ticket to keep it, unless the cache is off or the draft is unknown).
+enum Found<T> {
+    Kept(Arc<Entry>),
+    Loaded(Option<Ticket>, T),
+}
+
 /// Answers an anonymous read from the cache when it is still current; otherwise loads
 /// with `load` (on the blocking pool, on the connection that read the version) and
 /// renders with `render`, keeps the result and answers with it.
@@ -418,27 +425,29 @@ where
 {
     let reads = state.reads.clone();
     let now = chrono::Utc::now().naive_utc();
-    let (found, data) = state
+    let found = state
         .db
-        .run(move |conn| match reads.lookup(conn, key, scope, now)? {
-            Lookup::Hit(e) => Ok((Lookup::Hit(e), None)),
-            other => Ok((other, Some(load(conn)?))),
+        .run(move |conn| {
+            Ok(match reads.lookup(conn, key, scope, now)? {
+                Lookup::Hit(e) => Found::Kept(e),
+                Lookup::Miss(ticket) => Found::Loaded(Some(ticket), load(conn)?),
+                Lookup::Pass => Found::Loaded(None, load(conn)?),
+            })
         })
         .await?;
-    let rendered = match (found, data) {
-        (Lookup::Hit(e), _) => return Ok(e.respond(req)),
-        (found, Some(data)) => (found, render(data)?),
-        // `load` ran for everything but a hit.
-        (_, None) => return Err(AppError::Internal("read cache: nothing loaded".into())),
+    let (ticket, data) = match found {
+        Found::Kept(e) => return Ok(e.respond(req)),
+        Found::Loaded(ticket, data) => (ticket, data),
     };
-    match rendered {
-        (Lookup::Miss(ticket), r) => Ok(state
+    let r = render(data)?;
+    Ok(match ticket {
+        Some(ticket) => state
             .reads
             .store(ticket, r.content_type, r.body, r.fresh_until)
-            .respond(req)),
-        (_, r) => Ok(HttpResponse::Ok()
+            .respond(req),
+        None => HttpResponse::Ok()
             .content_type(r.content_type)
             .insert_header((header::CACHE_CONTROL, "no-store"))
-            .body(r.body)),
-    }
+            .body(r.body),
+    })
 }

@@ -115,8 +115,9 @@ async fn log_refusals(
 ) -> Result<ServiceResponse<impl MessageBody + 'static>, actix_web::Error> {
     // Taken before the call: an error from an inner middleware comes back without the
     // request (and holding a clone of it would break routing).
-    let method = req.method().to_string();
-    let path = req.path().to_string();
+    // Cheap to keep: a standard method is not allocated, a `Uri` shares its bytes.
+    let method = req.method().clone();
+    let uri = req.uri().clone();
     let state = req.app_data::<web::Data<AppState>>().cloned();
     let https = state.as_ref().is_some_and(|s| s.config.https());
     let token = crate::auth::presented_token(req.request(), https);
@@ -131,7 +132,9 @@ async fn log_refusals(
             .zip(state)
             .and_then(|(t, s)| crate::auth::account_named_by(&s, &t));
         let error = error.and_then(app_error);
-        if let Some(event) = security_log::refusal(&method, &path, status, error, account) {
+        if let Some(event) =
+            security_log::refusal(method.as_str(), uri.path(), status, error, account)
+        {
             event.emit();
         }
     }

@@ -81,23 +81,6 @@ async fn tags_of(app: &TestApp, draft: &str) -> Vec<Vec<String>> {
         .collect()
 }
 
-async fn sign_in(app: &TestApp, email: &str) {
-    let csrf = app.csrf("/login").await;
-    let res = app
-        .client
-        .post(app.url("/login"))
-        .form(&[
-            ("csrf", csrf.as_str()),
-            ("email", email),
-            ("password", PASSWORD),
-            ("next", "/"),
-        ])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), 303);
-}
-
 async fn get_html(app: &TestApp, path: &str) -> (u16, String) {
     let res = app.client.get(app.url(path)).send().await.unwrap();
     (res.status().as_u16(), res.text().await.unwrap())
@@ -536,10 +519,10 @@ async fn the_secretariat_edits_tags_on_the_tag_page() {
     // Anonymous visitors sign in first; participants may not.
     assert_eq!(get_html(&app, &editor).await.0, 401);
     let participant = app.participant(Group::Academia).await;
-    sign_in(&app, &participant.email).await;
+    app.sign_in_on_the_pages(&participant.email).await;
     assert_eq!(get_html(&app, &editor).await.0, 403);
 
-    sign_in(&app, &admin.email).await;
+    app.sign_in_on_the_pages(&admin.email).await;
     let (_, reading) = get_html(&app, &format!("/drafts/{draft_id}")).await;
     assert!(reading.contains(&format!("href=\"{editor}\"")));
     let (status, html) = get_html(&app, &editor).await;

@@ -1025,23 +1025,6 @@ async fn the_file_is_named_after_the_draft_and_its_version() {
     );
 }
 
-async fn sign_in(app: &TestApp, email: &str) {
-    let csrf = app.csrf("/login").await;
-    let res = app
-        .client
-        .post(app.url("/login"))
-        .form(&[
-            ("csrf", csrf.as_str()),
-            ("email", email),
-            ("password", PASSWORD),
-            ("next", "/"),
-        ])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), 303);
-}
-
 fn download_links(html: &str) -> Vec<String> {
     let doc = scraper::Html::parse_document(html);
     let sel = scraper::Selector::parse("section.download-input a").unwrap();
@@ -1114,7 +1097,7 @@ async fn the_reading_page_offers_the_downloads_and_moderators_also_every_status(
         .all(|r| r["stakeholder_group"] == "academia"));
 
     // A moderator signed in with the cookie gets the links with every status, and they work.
-    sign_in(&app, &w.moderator.email).await;
+    app.sign_in_on_the_pages(&w.moderator.email).await;
     let html = app
         .client
         .get(app.url(&page))
@@ -1136,7 +1119,7 @@ async fn the_reading_page_offers_the_downloads_and_moderators_also_every_status(
 async fn a_participant_signed_in_on_the_pages_cannot_export_every_status() {
     let app = spawn_app().await;
     let w = world(&app).await;
-    sign_in(&app, &w.acad.email).await;
+    app.sign_in_on_the_pages(&w.acad.email).await;
 
     let res = app
         .client

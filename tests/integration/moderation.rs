@@ -195,23 +195,6 @@ async fn flag_by_many(app: &TestApp, comment_id: &str, n: usize) -> Vec<Value> {
     answers
 }
 
-async fn sign_in(app: &TestApp, email: &str) {
-    let csrf = app.csrf("/login").await;
-    let res = app
-        .client
-        .post(app.url("/login"))
-        .form(&[
-            ("csrf", csrf.as_str()),
-            ("email", email),
-            ("password", PASSWORD),
-            ("next", "/"),
-        ])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), 303);
-}
-
 // ------------------------------------------------------------------------------------
 // Flags
 
@@ -1124,7 +1107,7 @@ async fn the_moderation_page_lists_a_flagged_comment_and_its_form_hides_it_with_
     .await;
     assert_eq!(status, 201);
 
-    sign_in(&app, &moderator.email).await;
+    app.sign_in_on_the_pages(&moderator.email).await;
     let res = app.client.get(app.url("/moderation")).send().await.unwrap();
     assert_eq!(res.status(), 200);
     let html = res.text().await.unwrap();
@@ -1217,7 +1200,7 @@ async fn a_participant_sees_403_on_the_moderation_pages() {
         status == 401 || (status == 303 && to_login),
         "anonymous /moderation → {status}"
     );
-    sign_in(&app, &participant.email).await;
+    app.sign_in_on_the_pages(&participant.email).await;
     for path in ["/moderation", "/moderation/log"] {
         let res = app.client.get(app.url(path)).send().await.unwrap();
         assert_eq!(res.status(), 403, "{path}");
@@ -1234,7 +1217,7 @@ async fn the_report_form_on_a_thread_page_records_a_flag() {
     let cid = id(&comment_on(&app, &draft, &author, 2, "Visit my shop").await);
     let page = format!("/drafts/{}/paragraphs/{}", id(&draft), paragraph(&draft, 2));
 
-    sign_in(&app, &reader.email).await;
+    app.sign_in_on_the_pages(&reader.email).await;
     let html = app
         .client
         .get(app.url(&page))

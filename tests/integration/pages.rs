@@ -33,23 +33,6 @@ async fn draft(app: &TestApp, moderation: &str) -> (serde_json::Value, TestUser)
     (d, admin)
 }
 
-async fn sign_in(app: &TestApp, email: &str) {
-    let csrf = app.csrf("/login").await;
-    let res = app
-        .client
-        .post(app.url("/login"))
-        .form(&[
-            ("csrf", csrf.as_str()),
-            ("email", email),
-            ("password", PASSWORD),
-            ("next", "/"),
-        ])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(res.status(), 303);
-}
-
 async fn get_html(app: &TestApp, path: &str) -> (u16, String) {
     let res = app.client.get(app.url(path)).send().await.unwrap();
     (res.status().as_u16(), res.text().await.unwrap())
@@ -95,7 +78,7 @@ async fn a_participant_comments_replies_and_amends_from_the_paragraph_page() {
     let app = spawn_app().await;
     let (d, _) = draft(&app, "post").await;
     let user = app.participant(Group::Academia).await;
-    sign_in(&app, &user.email).await;
+    app.sign_in_on_the_pages(&user.email).await;
     let draft_id = d["id"].as_str().unwrap();
     let pid = d["paragraphs"][1]["id"].as_str().unwrap();
     let page = format!("/drafts/{draft_id}/paragraphs/{pid}");
@@ -180,7 +163,7 @@ async fn an_empty_comment_is_shown_again_with_the_error_beside_the_field() {
     let app = spawn_app().await;
     let (d, _) = draft(&app, "post").await;
     let user = app.participant(Group::Academia).await;
-    sign_in(&app, &user.email).await;
+    app.sign_in_on_the_pages(&user.email).await;
     let draft_id = d["id"].as_str().unwrap();
     let pid = d["paragraphs"][0]["id"].as_str().unwrap();
     let csrf = app
@@ -226,7 +209,7 @@ async fn a_closed_consultation_says_so_and_refuses_comments_from_the_page() {
     .await;
     assert_eq!(status, 200);
     let user = app.participant(Group::Academia).await;
-    sign_in(&app, &user.email).await;
+    app.sign_in_on_the_pages(&user.email).await;
     let draft_id = d["id"].as_str().unwrap();
     let pid = d["paragraphs"][0]["id"].as_str().unwrap();
     let (_, html) = get_html(&app, &format!("/drafts/{draft_id}/paragraphs/{pid}")).await;
@@ -271,7 +254,7 @@ async fn an_author_edits_and_withdraws_from_the_page_and_the_public_no_longer_se
     )
     .await;
     let cid = c["id"].as_str().unwrap();
-    sign_in(&app, &user.email).await;
+    app.sign_in_on_the_pages(&user.email).await;
     let csrf = app
         .csrf(&format!("/drafts/{draft_id}/paragraphs/{pid}"))
         .await;
@@ -316,7 +299,7 @@ async fn an_author_edits_and_withdraws_from_the_page_and_the_public_no_longer_se
 async fn the_admin_creates_a_consultation_and_imports_a_draft_from_the_admin_pages() {
     let app = spawn_app().await;
     let admin = app.admin().await;
-    sign_in(&app, &admin.email).await;
+    app.sign_in_on_the_pages(&admin.email).await;
     let csrf = app.csrf("/admin").await;
     let res = app
         .client
@@ -384,7 +367,7 @@ async fn participants_cannot_open_the_admin_pages() {
             .status(),
         401
     );
-    sign_in(&app, &user.email).await;
+    app.sign_in_on_the_pages(&user.email).await;
     assert_eq!(
         app.client
             .get(app.url("/admin"))
@@ -662,7 +645,7 @@ async fn a_moderator_lifts_a_suspension_from_the_moderation_page() {
         Some(&moderator.token),
     )
     .await;
-    sign_in(&app, &moderator.email).await;
+    app.sign_in_on_the_pages(&moderator.email).await;
     let (_, html) = get_html(&app, "/moderation").await;
     assert!(html.contains(&format!("/moderation/users/{}/unsuspend", user.id)));
     let csrf = app.csrf("/moderation").await;
