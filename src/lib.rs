@@ -16,6 +16,7 @@ pub mod error;
 pub mod export;
 pub mod i18n;
 pub mod ids;
+pub mod input;
 pub mod mail;
 pub mod moderation;
 pub mod notifications;

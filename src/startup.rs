@@ -166,7 +166,7 @@ impl Application {
         let server = HttpServer::new(move || {
             App::new()
                 .app_data(data.clone())
-                .app_data(web::FormConfig::default().limit(2 * 1024 * 1024))
+                .wrap(from_fn(crate::input::refuse_nul_in_query))
                 .wrap(security_headers(https))
                 .wrap(Compress::default())
                 .wrap(Logger::new("%r %s %Dms").log_target("plenary::http"))

@@ -199,6 +199,17 @@ pub async fn login(
     code: Option<String>,
 ) -> Result<LoggedIn, AppError> {
     let email_lower = email.trim().to_lowercase();
+    // No account has a longer address, and the failure count is keyed on it (an index
+    // entry PostgreSQL refuses past a few kilobytes): refused before any lookup.
+    if email_lower.len() > crate::accounts::validate::MAX_EMAIL {
+        return Err(FieldErrors::single(
+            "email",
+            format!(
+                "must be at most {} characters",
+                crate::accounts::validate::MAX_EMAIL
+            ),
+        ));
+    }
     let rate_limits = state.config.rate_limits;
     let key = email_lower.clone();
     let address = Subject::address(state.keys.secret(), &email_lower);

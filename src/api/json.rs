@@ -140,5 +140,9 @@ pub fn parse<T: DeserializeOwned>(body: &[u8]) -> Result<T, AppError> {
     };
     de.end()
         .map_err(|e| AppError::BadRequest(format!("The body is not valid JSON: {e}")))?;
+    // Well-formed, and of the right shape: now the rule for all text (`crate::input`).
+    if let Some(field) = crate::input::nul_in_json(body) {
+        return Err(FieldErrors::single(&field, crate::input::NUL_MESSAGE));
+    }
     Ok(value)
 }

@@ -44,6 +44,10 @@ impl DraftInput {
         if text.trim().is_empty() {
             errors.add("text", "is empty: the draft has no paragraphs");
         }
+        // Files from the command line have not passed an HTTP adapter's check.
+        crate::input::check(&mut errors, "title", title);
+        crate::input::check(&mut errors, "version_label", label);
+        crate::input::check(&mut errors, "text", text);
         errors.into_result()?;
         Ok(DraftInput {
             title: title.into(),

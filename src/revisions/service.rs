@@ -57,6 +57,9 @@ pub fn propose(conn: &mut Conn, draft_id: i64, text: &str) -> Result<Proposal, A
             "is empty: the revision has no paragraphs",
         ));
     }
+    if text.contains('\0') {
+        return Err(FieldErrors::single("text", crate::input::NUL_MESSAGE));
+    }
     let new = parse_draft(text).map_err(|e| FieldErrors::single("text", e.0))?;
     let old = draft_service::paragraphs_of(conn, draft_id)?;
     let old_texts: Vec<&str> = old.iter().map(|p| p.text.as_str()).collect();

@@ -3,6 +3,7 @@
 
 pub mod charts;
 pub mod components;
+pub mod form;
 pub mod layout;
 pub mod pages;
 
@@ -12,6 +13,8 @@ use maud::{html, Markup};
 
 use crate::error::AppError;
 use crate::i18n::t;
+
+pub use form::Form;
 
 /// An error on a page: the same statuses as the API, shown as an HTML page.
 #[derive(Debug)]
@@ -57,9 +60,20 @@ impl ResponseError for PageError {
             csrf: "",
             path: "",
         };
+        let fields = match &self.0 {
+            AppError::Validation(errors) => errors.0.iter().collect(),
+            _ => Vec::new(),
+        };
         let body = html! {
             h1 { (title) }
             @if !detail.is_empty() { p { (detail) } }
+            @if !fields.is_empty() {
+                ul.errors {
+                    @for (field, messages) in &fields {
+                        @for message in messages.iter() { li { (field) ": " (message) } }
+                    }
+                }
+            }
             @if status == StatusCode::UNAUTHORIZED { p { a href="/login" { (t("nav.login")) } } }
             p { a href="/" { (t("nav.consultations")) } }
         };

@@ -1466,3 +1466,376 @@ async fn nobody_sets_a_field_reserved_to_the_system_or_to_admins() {
         table.len() * fx.callers.len(),
     );
 }
+
+// ------------------------------------------------------------------------------------
+// Hostile text (issue 18): every text input of every row, one at a time.
+
+/// Text that must be refused or stored as it came, never a 5xx.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Hostile {
+    /// U+0000, which PostgreSQL text cannot hold: always a 422 naming the field.
+    Nul,
+    /// A lone surrogate: `\ud800` in JSON (malformed, 400), its UTF-8-like bytes in forms.
+    Surrogate,
+    /// One megabyte of text.
+    Huge,
+    /// Right-to-left override, Arabic, zero-width space and mark, byte order mark.
+    Bidi,
+}
+
+const MARK: &str = "HOSTILEMARK";
+
+impl Hostile {
+    const ALL: [Hostile; 4] = [
+        Hostile::Nul,
+        Hostile::Surrogate,
+        Hostile::Huge,
+        Hostile::Bidi,
+    ];
+
+    /// What replaces MARK inside a JSON string literal.
+    fn json(self) -> String {
+        match self {
+            Hostile::Nul => r"\u0000".into(),
+            Hostile::Surrogate => r"\ud800".into(),
+            Hostile::Huge => "a".repeat(1 << 20),
+            Hostile::Bidi => {
+                let s = serde_json::to_string("\u{202E}مشاركة\u{200B}\u{200F}\u{FEFF}").unwrap();
+                s.trim_matches('"').to_string()
+            }
+        }
+    }
+
+    /// What replaces MARK in a form body or a query string.
+    fn urlencoded(self) -> String {
+        match self {
+            Hostile::Nul => "%00".into(),
+            Hostile::Surrogate => "%ED%A0%80".into(),
+            Hostile::Huge => "a".repeat(1 << 20),
+            Hostile::Bidi => {
+                form_urlencoded::byte_serialize("\u{202E}مشاركة\u{200B}\u{200F}\u{FEFF}".as_bytes())
+                    .collect()
+            }
+        }
+    }
+}
+
+/// Everything a refused call must leave as it was: row counts, and the text of the
+/// accounts, consultations and comments. Not the outbox and digest rows: the worker
+/// writes those on its own time, from events an earlier call made.
+async fn fingerprint(app: &TestApp) -> Vec<String> {
+    let mut out = Vec::new();
+    for table in [
+        "users",
+        "account_tokens",
+        "audit_log",
+        "consultations",
+        "drafts",
+        "paragraphs",
+        "comments",
+        "comment_edits",
+        "flags",
+        "follows",
+        "events",
+        "recovery_codes",
+    ] {
+        out.push(format!("{table}={}", app.count(table).await));
+    }
+    let text = app
+        .db()
+        .run(|conn| {
+            use plenary::db::schema::consultations;
+            let u: Vec<(i64, String, String, String, String, i32)> = users::table
+                .order(users::id)
+                .select((
+                    users::id,
+                    users::email,
+                    users::display_name,
+                    users::organization,
+                    users::notification_mode,
+                    users::token_version,
+                ))
+                .load(conn)?;
+            let c: Vec<(i64, String, String)> = comments::table
+                .order(comments::id)
+                .select((comments::id, comments::status, comments::body))
+                .load(conn)?;
+            let k: Vec<(i64, String, String)> = consultations::table
+                .order(consultations::id)
+                .select((
+                    consultations::id,
+                    consultations::title,
+                    consultations::summary,
+                ))
+                .load(conn)?;
+            Ok(format!("{u:?}{c:?}{k:?}"))
+        })
+        .await
+        .unwrap();
+    out.push(text);
+    out
+}
+
+/// The caller who gets furthest with a row: the first one it is meant to succeed for.
+fn furthest_caller(row: &Row) -> Who {
+    let expect = parse_expect(row.expect);
+    let succeeds = |key: &str| match expect[key].want {
+        Want::Status(s) => (200..400).contains(&s),
+        Want::Login => false,
+    };
+    [Who::Admin, Who::Author, Who::Moderator]
+        .into_iter()
+        .find(|w| succeeds(w.key()))
+        .unwrap_or(Who::Admin)
+}
+
+/// The row's request with the text input `field` (a JSON path, a form field or a query
+/// parameter) replaced by MARK; every other text input as the row has it.
+struct Variant {
+    field: String,
+    path: String,
+    body: String,
+}
+
+fn json_leaves(v: &Value, prefix: &str, out: &mut Vec<String>) {
+    match v {
+        Value::String(_) => out.push(prefix.to_string()),
+        Value::Object(m) => {
+            for (k, v) in m {
+                let p = if prefix.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{prefix}.{k}")
+                };
+                json_leaves(v, &p, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn set_json(v: &mut Value, path: &str) {
+    let mut cur = v;
+    for part in path.split('.') {
+        cur = &mut cur[part];
+    }
+    let old = cur.as_str().unwrap_or_default().to_string();
+    *cur = Value::String(format!("{old}{MARK}"));
+}
+
+fn variants(surface: Surface, path: &str, body: &str) -> Vec<Variant> {
+    let mut out = Vec::new();
+    let (base, query) = path.split_once('?').unwrap_or((path, ""));
+    let pairs: Vec<(String, String)> = form_urlencoded::parse(query.as_bytes())
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
+    let encode = |pairs: &[(String, String)]| {
+        let mut s = form_urlencoded::Serializer::new(String::new());
+        for (k, v) in pairs {
+            s.append_pair(k, v);
+        }
+        s.finish().replace(MARK, "MARKPLACE")
+    };
+    for i in 0..pairs.len() {
+        let mut p = pairs.clone();
+        p[i].1.push_str(MARK);
+        out.push(Variant {
+            field: p[i].0.clone(),
+            path: format!("{base}?{}", encode(&p)),
+            body: body.to_string(),
+        });
+    }
+    match surface {
+        Surface::Api if !body.is_empty() => {
+            let v: Value = serde_json::from_str(body).unwrap();
+            let mut leaves = Vec::new();
+            json_leaves(&v, "", &mut leaves);
+            for leaf in leaves {
+                let mut v = v.clone();
+                set_json(&mut v, &leaf);
+                out.push(Variant {
+                    field: leaf,
+                    path: path.to_string(),
+                    body: v.to_string(),
+                });
+            }
+        }
+        Surface::Pages => {
+            let fields: Vec<(String, String)> = body
+                .split('&')
+                .filter(|p| !p.is_empty())
+                .map(|p| {
+                    let (k, v) = p.split_once('=').unwrap_or((p, ""));
+                    (k.to_string(), v.to_string())
+                })
+                .collect();
+            for i in 0..fields.len() {
+                let mut f = fields.clone();
+                f[i].1.push_str(MARK);
+                out.push(Variant {
+                    field: f[i].0.clone(),
+                    path: path.to_string(),
+                    body: encode(&f),
+                });
+            }
+        }
+        Surface::Api => {}
+    }
+    // A route without text inputs still reads its query string.
+    if out.is_empty() {
+        let sep = if query.is_empty() { "?" } else { "&" };
+        out.push(Variant {
+            field: "q".into(),
+            path: format!("{path}{sep}q=MARKPLACE"),
+            body: body.to_string(),
+        });
+    }
+    out
+}
+
+async fn run_hostile(fx: &mut Fixture, surface: Surface, rows: &[Row]) -> (Vec<String>, usize) {
+    let mut mismatches = Vec::new();
+    let mut calls = 0;
+    for row in rows
+        .iter()
+        .filter(|r| !signs_out(r.route) && !r.route.starts_with("/static"))
+    {
+        let who = furthest_caller(row);
+        let caller = fx.callers.iter().find(|c| c.who == who).unwrap();
+        let mut made = HashMap::new();
+        let path = fx.expand(row.path, &mut made).await;
+        let body = fx.expand(&row.body, &mut made).await;
+        for v in variants(surface, &path, &body) {
+            for h in Hostile::ALL {
+                // Under a query string the MARK is already encoded as MARKPLACE.
+                let url_raw = h.urlencoded();
+                let body_raw = match surface {
+                    Surface::Api => h.json(),
+                    Surface::Pages => url_raw.clone(),
+                };
+                let path = v.path.replace("MARKPLACE", &url_raw);
+                let sent = v
+                    .body
+                    .replace(MARK, &body_raw)
+                    .replace("MARKPLACE", &body_raw);
+                let before = fingerprint(&fx.app).await;
+                let (status, text) = send_raw(fx, surface, caller, row.method, &path, &sent).await;
+                calls += 1;
+                let now = fingerprint(&fx.app).await;
+                let label = format!(
+                    "{} {} [{}] {h:?} as {}",
+                    row.method,
+                    row.path,
+                    v.field,
+                    who.label()
+                );
+                let detail: String = text.chars().take(160).collect();
+                // A megabyte of query string is more than the HTTP layer reads of a
+                // request head: it closes the connection, before any handler runs.
+                let in_query = v.path.contains("MARKPLACE");
+                if status == 0 && !(h == Hostile::Huge && in_query) {
+                    mismatches.push(format!("{label}: {detail}"));
+                }
+                if status >= 500 {
+                    mismatches.push(format!("{label}: answered {status}: {detail}"));
+                }
+                let json_surrogate = h == Hostile::Surrogate
+                    && surface == Surface::Api
+                    && !v.body.is_empty()
+                    && v.body != body;
+                // A field may be refused for its shape before its text is looked at.
+                let named = text.contains(&format!("\"{}\"", v.field))
+                    || text.contains(&format!("{}: ", v.field));
+                if h == Hostile::Nul && (status != 422 || !named) {
+                    mismatches.push(format!(
+                        "{label}: expected a 422 naming the field, got {status}: {detail}"
+                    ));
+                }
+                if json_surrogate && status != 400 {
+                    mismatches.push(format!(
+                        "{label}: expected 400 for malformed JSON, got {status}: {detail}"
+                    ));
+                }
+                if status >= 400 && now != before {
+                    mismatches.push(format!(
+                        "{label}: answered {status} but changed the database"
+                    ));
+                }
+            }
+        }
+    }
+    (mismatches, calls)
+}
+
+/// Sends a body exactly as given (JSON, or an urlencoded form with the caller's CSRF
+/// token first).
+async fn send_raw(
+    fx: &Fixture,
+    surface: Surface,
+    caller: &Caller,
+    method: &str,
+    path: &str,
+    body: &str,
+) -> (u16, String) {
+    let app = &fx.app;
+    let method = reqwest::Method::from_bytes(method.as_bytes()).unwrap();
+    let req = match surface {
+        Surface::Api => {
+            let url = if path.starts_with("/api/") {
+                app.url(path)
+            } else {
+                app.api(path)
+            };
+            let mut req = fx.api.request(method, url);
+            if let Some(t) = &caller.token {
+                req = req.bearer_auth(t);
+            }
+            if !body.is_empty() {
+                req = req
+                    .header("Content-Type", "application/json")
+                    .body(body.to_string());
+            }
+            req
+        }
+        Surface::Pages => {
+            let mut req = caller.client.request(method.clone(), app.url(path));
+            if method != reqwest::Method::GET {
+                let csrf: String =
+                    form_urlencoded::byte_serialize(caller.csrf.as_bytes()).collect();
+                let form = if body.is_empty() {
+                    format!("csrf={csrf}")
+                } else {
+                    format!("csrf={csrf}&{body}")
+                };
+                req = same_site(app, req)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .body(form);
+            }
+            req
+        }
+    };
+    match req.send().await {
+        Ok(res) => {
+            let status = res.status().as_u16();
+            (status, res.text().await.unwrap_or_default())
+        }
+        // A server may close the connection on a request head it will not read.
+        Err(e) => (0, format!("no answer: {e}")),
+    }
+}
+
+#[actix_web::test]
+async fn every_text_input_refuses_nul_and_survives_hostile_text_on_the_api() {
+    let mut fx = Fixture::new().await;
+    let (mismatches, calls) = run_hostile(&mut fx, Surface::Api, &api_rows()).await;
+    eprintln!("hostile text, API: {calls} calls");
+    report("hostile text (API)", &mismatches, calls);
+}
+
+#[actix_web::test]
+async fn every_text_input_refuses_nul_and_survives_hostile_text_on_the_pages() {
+    let mut fx = Fixture::new().await;
+    let (mismatches, calls) = run_hostile(&mut fx, Surface::Pages, &page_rows()).await;
+    eprintln!("hostile text, pages: {calls} calls");
+    report("hostile text (pages)", &mismatches, calls);
+}

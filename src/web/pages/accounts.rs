@@ -108,7 +108,7 @@ pub async fn register(
     req: HttpRequest,
     PageUser(user): PageUser,
     csrf: CsrfToken,
-    form: web::Form<RegisterForm>,
+    form: crate::web::Form<RegisterForm>,
 ) -> PageResult {
     let f = form.into_inner();
     check_csrf(&csrf, &f.csrf)?;
@@ -228,7 +228,7 @@ pub async fn login(
     state: web::Data<AppState>,
     req: HttpRequest,
     csrf: CsrfToken,
-    form: web::Form<LoginForm>,
+    form: crate::web::Form<LoginForm>,
 ) -> PageResult {
     let f = form.into_inner();
     check_csrf(&csrf, &f.csrf)?;
@@ -317,7 +317,7 @@ pub async fn login_mfa(
     state: web::Data<AppState>,
     req: HttpRequest,
     csrf: CsrfToken,
-    form: web::Form<MfaForm>,
+    form: crate::web::Form<MfaForm>,
 ) -> PageResult {
     let f = form.into_inner();
     check_csrf(&csrf, &f.csrf)?;
@@ -382,7 +382,7 @@ pub struct CsrfOnly {
 pub async fn logout(
     state: web::Data<AppState>,
     csrf: CsrfToken,
-    form: web::Form<CsrfOnly>,
+    form: crate::web::Form<CsrfOnly>,
 ) -> PageResult {
     check_csrf(&csrf, &form.csrf)?;
     Ok(HttpResponse::SeeOther()
@@ -447,7 +447,7 @@ pub async fn verify_email_confirm(
     req: HttpRequest,
     PageUser(user): PageUser,
     csrf: CsrfToken,
-    form: web::Form<VerifyForm>,
+    form: crate::web::Form<VerifyForm>,
 ) -> PageResult {
     let f = form.into_inner();
     check_csrf(&csrf, &f.csrf)?;
@@ -564,7 +564,7 @@ pub async fn reset(
     state: web::Data<AppState>,
     req: HttpRequest,
     csrf: CsrfToken,
-    form: web::Form<ResetForm>,
+    form: crate::web::Form<ResetForm>,
 ) -> PageResult {
     check_csrf(&csrf, &form.csrf)?;
     let ctx = Ctx {
@@ -608,7 +608,7 @@ pub async fn reset_confirm(
     state: web::Data<AppState>,
     req: HttpRequest,
     csrf: CsrfToken,
-    form: web::Form<ResetConfirmForm>,
+    form: crate::web::Form<ResetConfirmForm>,
 ) -> PageResult {
     let f = form.into_inner();
     check_csrf(&csrf, &f.csrf)?;
@@ -747,7 +747,7 @@ pub async fn update_me(
     req: HttpRequest,
     PageUser(user): PageUser,
     csrf: CsrfToken,
-    form: web::Form<MeForm>,
+    form: crate::web::Form<MeForm>,
 ) -> PageResult {
     check_csrf(&csrf, &form.csrf)?;
     let Some(user) = user else {
@@ -807,7 +807,7 @@ pub async fn change_password(
     req: HttpRequest,
     PageUser(user): PageUser,
     csrf: CsrfToken,
-    form: web::Form<PasswordForm>,
+    form: crate::web::Form<PasswordForm>,
 ) -> PageResult {
     check_csrf(&csrf, &form.csrf)?;
     let Some(user) = user else {
@@ -850,7 +850,7 @@ pub async fn logout_everywhere(
     state: web::Data<AppState>,
     PageUser(user): PageUser,
     csrf: CsrfToken,
-    form: web::Form<CsrfOnly>,
+    form: crate::web::Form<CsrfOnly>,
 ) -> PageResult {
     check_csrf(&csrf, &form.csrf)?;
     if let Some(u) = user {
@@ -870,7 +870,7 @@ pub async fn mfa_setup(
     req: HttpRequest,
     PageUser(user): PageUser,
     csrf: CsrfToken,
-    form: web::Form<CsrfOnly>,
+    form: crate::web::Form<CsrfOnly>,
 ) -> PageResult {
     check_csrf(&csrf, &form.csrf)?;
     let Some(user) = user else {
@@ -917,7 +917,7 @@ pub async fn mfa_enable(
     req: HttpRequest,
     PageUser(user): PageUser,
     csrf: CsrfToken,
-    form: web::Form<CodeForm>,
+    form: crate::web::Form<CodeForm>,
 ) -> PageResult {
     check_csrf(&csrf, &form.csrf)?;
     let Some(user) = user else {
@@ -965,7 +965,7 @@ pub async fn mfa_disable(
     req: HttpRequest,
     PageUser(user): PageUser,
     csrf: CsrfToken,
-    form: web::Form<DisableForm>,
+    form: crate::web::Form<DisableForm>,
 ) -> PageResult {
     check_csrf(&csrf, &form.csrf)?;
     let Some(user) = user else {

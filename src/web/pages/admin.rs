@@ -175,7 +175,7 @@ pub async fn create_consultation(
     req: HttpRequest,
     PageUser(user): PageUser,
     csrf: CsrfToken,
-    form: web::Form<ConsultationForm>,
+    form: crate::web::Form<ConsultationForm>,
 ) -> PageResult {
     check_csrf(&csrf, &form.csrf)?;
     let admin = require_admin(&state, user)?;
@@ -305,7 +305,7 @@ pub async fn update_consultation(
     PageUser(user): PageUser,
     csrf: CsrfToken,
     path: web::Path<i64>,
-    form: web::Form<ConsultationForm>,
+    form: crate::web::Form<ConsultationForm>,
 ) -> PageResult {
     check_csrf(&csrf, &form.csrf)?;
     let admin = require_admin(&state, user)?;
@@ -352,7 +352,7 @@ pub async fn import_draft(
     PageUser(user): PageUser,
     csrf: CsrfToken,
     path: web::Path<i64>,
-    form: web::Form<DraftForm>,
+    form: crate::web::Form<DraftForm>,
 ) -> PageResult {
     check_csrf(&csrf, &form.csrf)?;
     let admin = require_admin(&state, user)?;
@@ -506,7 +506,7 @@ pub async fn update_user(
     PageUser(user): PageUser,
     csrf: CsrfToken,
     path: web::Path<i64>,
-    form: web::Form<UserForm>,
+    form: crate::web::Form<UserForm>,
 ) -> PageResult {
     check_csrf(&csrf, &form.csrf)?;
     let admin = require_admin(&state, user)?;
@@ -538,7 +538,7 @@ pub async fn retry_email(
     PageUser(user): PageUser,
     csrf: CsrfToken,
     path: web::Path<i64>,
-    form: web::Form<crate::web::pages::drafts::CsrfForm>,
+    form: crate::web::Form<crate::web::pages::drafts::CsrfForm>,
 ) -> PageResult {
     check_csrf(&csrf, form.csrf())?;
     require_admin(&state, user)?;

@@ -544,7 +544,7 @@ pub async fn post_comment(
     PageUser(user): PageUser,
     csrf: CsrfToken,
     path: web::Path<i64>,
-    form: web::Form<CommentForm>,
+    form: crate::web::Form<CommentForm>,
 ) -> PageResult {
     let f = form.into_inner();
     check_csrf(&csrf, &f.csrf)?;
@@ -650,7 +650,7 @@ pub async fn edit_comment(
     PageUser(user): PageUser,
     csrf: CsrfToken,
     path: web::Path<i64>,
-    form: web::Form<EditForm>,
+    form: crate::web::Form<EditForm>,
 ) -> PageResult {
     let f = form.into_inner();
     check_csrf(&csrf, &f.csrf)?;
@@ -683,7 +683,7 @@ pub async fn withdraw_comment(
     PageUser(user): PageUser,
     csrf: CsrfToken,
     path: web::Path<i64>,
-    form: web::Form<CsrfForm>,
+    form: crate::web::Form<CsrfForm>,
 ) -> PageResult {
     check_csrf(&csrf, &form.csrf)?;
     let id = path.into_inner();

@@ -210,7 +210,7 @@ pub async fn decide(
     PageUser(user): PageUser,
     csrf: CsrfToken,
     path: web::Path<i64>,
-    form: web::Form<DecisionForm>,
+    form: crate::web::Form<DecisionForm>,
 ) -> PageResult {
     check_csrf(&csrf, &form.csrf)?;
     let m = require_moderator(&state, user)?;
@@ -230,7 +230,7 @@ pub async fn suspend(
     PageUser(user): PageUser,
     csrf: CsrfToken,
     path: web::Path<i64>,
-    form: web::Form<CsrfOnly>,
+    form: crate::web::Form<CsrfOnly>,
 ) -> PageResult {
     set_suspended(state, user, csrf, path, form, true).await
 }
@@ -240,7 +240,7 @@ pub async fn unsuspend(
     PageUser(user): PageUser,
     csrf: CsrfToken,
     path: web::Path<i64>,
-    form: web::Form<CsrfOnly>,
+    form: crate::web::Form<CsrfOnly>,
 ) -> PageResult {
     set_suspended(state, user, csrf, path, form, false).await
 }
@@ -251,7 +251,7 @@ async fn set_suspended(
     user: Option<User>,
     csrf: CsrfToken,
     path: web::Path<i64>,
-    form: web::Form<CsrfOnly>,
+    form: crate::web::Form<CsrfOnly>,
     suspended: bool,
 ) -> PageResult {
     check_csrf(&csrf, &form.csrf)?;
@@ -327,7 +327,7 @@ pub async fn flag(
     PageUser(user): PageUser,
     csrf: CsrfToken,
     path: web::Path<i64>,
-    form: web::Form<FlagForm>,
+    form: crate::web::Form<FlagForm>,
 ) -> PageResult {
     check_csrf(&csrf, &form.csrf)?;
     let id = path.into_inner();

@@ -29,7 +29,7 @@ pub async fn follow(
     PageUser(user): PageUser,
     csrf: CsrfToken,
     path: web::Path<i64>,
-    form: web::Form<FollowForm>,
+    form: crate::web::Form<FollowForm>,
 ) -> PageResult {
     check_csrf(&csrf, &form.csrf)?;
     let draft = path.into_inner();

@@ -122,7 +122,7 @@ pub async fn record_disposition(
     PageUser(user): PageUser,
     csrf: CsrfToken,
     path: web::Path<i64>,
-    form: web::Form<DispositionForm>,
+    form: crate::web::Form<DispositionForm>,
 ) -> PageResult {
     check_csrf(&csrf, &form.csrf)?;
     let m = match user {
@@ -398,7 +398,7 @@ pub async fn review(
     PageUser(user): PageUser,
     csrf: CsrfToken,
     path: web::Path<i64>,
-    form: web::Form<ReviseForm>,
+    form: crate::web::Form<ReviseForm>,
 ) -> PageResult {
     check_csrf(&csrf, &form.csrf)?;
     let admin = require_admin(&state, user)?;
@@ -487,7 +487,7 @@ pub async fn publish(
     PageUser(user): PageUser,
     csrf: CsrfToken,
     path: web::Path<i64>,
-    form: web::Form<ReviseForm>,
+    form: crate::web::Form<ReviseForm>,
 ) -> PageResult {
     check_csrf(&csrf, &form.csrf)?;
     let admin = require_admin(&state, user)?;

@@ -207,7 +207,7 @@ pub async fn save(
     PageUser(user): PageUser,
     csrf: CsrfToken,
     path: web::Path<(i64, i64)>,
-    form: web::Form<TagsForm>,
+    form: crate::web::Form<TagsForm>,
 ) -> PageResult {
     check_csrf(&csrf, &form.csrf)?;
     let admin = require_admin(&state, user)?;
