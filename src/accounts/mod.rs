@@ -2,5 +2,6 @@
 //! the administration of roles, affiliation verification and suspension.
 
 pub mod model;
+pub mod personal_data;
 pub mod service;
 pub mod validate;

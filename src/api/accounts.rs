@@ -279,6 +279,37 @@ pub async fn me(ApiUser(user): ApiUser) -> HttpResponse {
     HttpResponse::Ok().json(MeDto::from(&user))
 }
 
+/// Everything Plenary holds about the caller's account, as a file to keep: profile,
+/// comments with their earlier versions, flags raised, drafts followed, emails sent.
+#[utoipa::path(
+    get,
+    path = "/api/v1/me/export",
+    operation_id = "export_my_data",
+    tag = "accounts",
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The account's data, as an attachment",
+         body = crate::accounts::personal_data::PersonalData),
+        (status = 401, response = Unauthorized),
+    )
+)]
+pub async fn export_my_data(
+    state: web::Data<AppState>,
+    ApiUser(user): ApiUser,
+) -> Result<HttpResponse, AppError> {
+    let id = user.id;
+    let data = state
+        .db
+        .run(move |conn| crate::accounts::personal_data::export(conn, id))
+        .await?;
+    Ok(HttpResponse::Ok()
+        .insert_header((
+            "Content-Disposition",
+            format!("attachment; filename=\"plenary-my-data-{id}.json\""),
+        ))
+        .json(data))
+}
+
 /// `country: null` clears the country; an absent field leaves it as it is.
 fn double_option<'de, D: serde::Deserializer<'de>>(
     d: D,

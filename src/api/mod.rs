@@ -59,6 +59,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         )
         .route("/me", web::get().to(accounts::me))
         .route("/me", web::patch().to(accounts::update_me))
+        .route("/me/export", web::get().to(accounts::export_my_data))
         .route("/me/password", web::post().to(accounts::change_password))
         .route("/me/totp/setup", web::post().to(accounts::mfa_setup))
         .route("/me/totp/enable", web::post().to(accounts::mfa_enable))

@@ -38,6 +38,7 @@ use crate::export::Format;
         api::accounts::password_reset,
         api::accounts::password_reset_confirm,
         api::accounts::me,
+        api::accounts::export_my_data,
         api::accounts::update_me,
         api::accounts::change_password,
         api::accounts::mfa_setup,

@@ -281,6 +281,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     )
     .route("/me", web::get().to(acc::me))
     .route("/me", web::post().to(acc::update_me))
+    .route("/me/export", web::get().to(acc::export_my_data))
     .route("/me/password", web::post().to(acc::change_password))
     .route(
         "/me/logout-everywhere",

@@ -256,6 +256,8 @@ fn api_rows() -> Vec<Row> {
         r("GET", "/me", "/me", "", "all=200 anon=401 susp=401"),
         r("GET", "/me", "/me?user_id=<author_id>&id=<author_id>", "", "all=200 anon=401 susp=401"),
         r("PATCH", "/me", "/me", r#"{"notification_mode":"immediate"}"#, "all=200 anon=401 susp=401"),
+        // Download my data: one's own, never another's (the author's email stays out).
+        r("GET", "/me/export", "/me/export", "", "all=200 anon=401 susp=401"),
         r("POST", "/me/password", "/me/password", r#"{"current_password":"not my password","new_password":"<strong>"}"#, "all=422 anon=401 susp=401"),
         // The second factor: each caller enrols only themselves.
         r("POST", "/me/totp/setup", "/me/totp/setup", "", "all=200 anon=401 susp=401"),
@@ -355,6 +357,7 @@ fn page_rows() -> Vec<Row> {
         r("GET", "/password-reset", "/password-reset", "", "all=200"),
         r("GET", "/password-reset", "/password-reset?token=not-a-token", "", "all=200"),
         r("GET", "/me", "/me", "", "all=200 anon=L susp=L"),
+        r("GET", "/me/export", "/me/export", "", "all=200 anon=L susp=L"),
         r("GET", "/unsubscribe", "/unsubscribe?token=<unsub_author>", "", "all=200"),
         r("GET", "/unsubscribe", "/unsubscribe?token=<forged_unsub>", "", "all=404"),
         r("GET", "/moderation", "/moderation", "", "all=403 anon=401 susp=401 mod=200+ admin=200+")

@@ -13,6 +13,7 @@ mod moderation;
 mod notifications;
 mod openapi;
 mod pages;
+mod privacy;
 mod reads;
 mod revisions;
 mod schema;

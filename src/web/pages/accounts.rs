@@ -200,6 +200,30 @@ fn login_page(ctx: &Ctx, email: &str, next: &str, message: Option<Notice>) -> Ma
     )
 }
 
+/// "Download my data": the same file as `GET /api/v1/me/export`, for the signed-in page
+/// visitor.
+pub async fn export_my_data(
+    req: HttpRequest,
+    state: web::Data<AppState>,
+    PageUser(user): PageUser,
+) -> PageResult {
+    let Some(user) = user else {
+        return Ok(login_redirect(req.path()));
+    };
+    let id = user.id;
+    let data = state
+        .db
+        .run(move |conn| crate::accounts::personal_data::export(conn, id))
+        .await?;
+    Ok(HttpResponse::Ok()
+        .insert_header(("Cache-Control", "no-store"))
+        .insert_header((
+            "Content-Disposition",
+            format!("attachment; filename=\"plenary-my-data-{id}.json\""),
+        ))
+        .json(data))
+}
+
 #[derive(Deserialize)]
 pub struct NextQuery {
     next: Option<String>,
@@ -711,6 +735,9 @@ fn me_page(ctx: &Ctx, user: &User, errors: &FieldErrors, message: Option<Notice>
                     button type="submit" class="button secondary" { (t("mfa.setup")) }
                 }
             }
+            h2 { (t("me.my_data")) }
+            p { (t("me.my_data_explained")) }
+            p { a class="button secondary" href="/me/export" download { (t("me.my_data_download")) } }
             h2 { (t("me.signout_everywhere")) }
             form method="post" action="/me/logout-everywhere" {
                 (csrf_field(ctx.csrf))
