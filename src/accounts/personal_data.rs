@@ -15,6 +15,11 @@ fn time(t: NaiveDateTime) -> String {
         .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
+/// The `Content-Disposition` of the file, the same from the API and the page.
+pub fn attachment(user_id: i64) -> String {
+    format!("attachment; filename=\"plenary-my-data-{user_id}.json\"")
+}
+
 /// The whole file.
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct PersonalData {

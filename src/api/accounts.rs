@@ -305,7 +305,7 @@ pub async fn export_my_data(
     Ok(HttpResponse::Ok()
         .insert_header((
             "Content-Disposition",
-            format!("attachment; filename=\"plenary-my-data-{id}.json\""),
+            crate::accounts::personal_data::attachment(id),
         ))
         .json(data))
 }

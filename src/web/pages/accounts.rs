@@ -219,7 +219,7 @@ pub async fn export_my_data(
         .insert_header(("Cache-Control", "no-store"))
         .insert_header((
             "Content-Disposition",
-            format!("attachment; filename=\"plenary-my-data-{id}.json\""),
+            crate::accounts::personal_data::attachment(id),
         ))
         .json(data))
 }
