@@ -86,6 +86,8 @@ DRAFT=$(api "$BASE/api/v1/consultations/$CONSULTATION" | field 'd["drafts"][0]["
 PARAGRAPH=$(api "$BASE/api/v1/drafts/$DRAFT" | field 'd["paragraphs"][1]["id"]')
 COMMENT=$(api "$BASE/api/v1/drafts/$DRAFT/comments?limit=1" | field 'd["items"][0]["id"]')
 PARTICIPANT=$(api "$BASE/api/v1/admin/users?role=participant&limit=1" | field 'd["items"][0]["id"]')
+# Deleting an account is for good: delete_user gets a participant of its own.
+TO_DELETE=$(api "$BASE/api/v1/admin/users?role=participant&limit=2" | field 'd["items"][1]["id"]')
 # Only its author edits or withdraws a comment: two of the admin's own for those.
 own_comment() {
     api -X POST "$BASE/api/v1/drafts/$DRAFT/comments" \
@@ -101,7 +103,7 @@ SPARE_CONSULTATION=$(api -X POST "$BASE/api/v1/consultations" \
 SPARE_DRAFT=$(api -X POST "$BASE/api/v1/consultations/$SPARE_CONSULTATION/drafts" \
     -d '{"title":"Spare draft","version_label":"Zero draft","text":"# A\n\n1. One.\n\n2. Two.\n"}' | field 'd["id"]')
 echo "    consultation $CONSULTATION, draft $DRAFT, paragraph $PARAGRAPH, comment $COMMENT," \
-    "own comments $TO_EDIT and $TO_WITHDRAW, participant $PARTICIPANT," \
+    "own comments $TO_EDIT and $TO_WITHDRAW, participants $PARTICIPANT and $TO_DELETE," \
     "spare consultation $SPARE_CONSULTATION and draft $SPARE_DRAFT"
 
 # The first entry that matches an operation decides: specific ones first.
@@ -113,6 +115,10 @@ parameters = { "path.id" = "$TO_EDIT" }
 [[operations]]
 include-operation-id = "withdraw_comment"
 parameters = { "path.id" = "$TO_WITHDRAW" }
+
+[[operations]]
+include-operation-id = "delete_user"
+parameters = { "path.id" = "$TO_DELETE" }
 
 [[operations]]
 include-operation-id = "update_consultation"

@@ -33,6 +33,9 @@ pub struct Config {
     pub trusted_proxy: Option<std::net::IpAddr>,
     /// `PLENARY_STAFF_MFA=required`: moderators and admins must use a second factor.
     pub staff_mfa_required: bool,
+    /// `PLENARY_RETENTION_DAYS`: delivered emails, security events, failed sign-ins and
+    /// spent account tokens older than this are purged by the worker.
+    pub retention_days: u32,
 }
 
 // Secrets never reach logs: Debug prints them redacted.
@@ -49,6 +52,7 @@ impl std::fmt::Debug for Config {
             .field("require_verified_email", &self.require_verified_email)
             .field("rate_limits", &self.rate_limits)
             .field("flag_threshold", &self.flag_threshold)
+            .field("retention_days", &self.retention_days)
             .finish()
     }
 }
@@ -123,6 +127,12 @@ impl Config {
                 Some(v) => Some(v.parse().map_err(|_| {
                     format!("PLENARY_TRUSTED_PROXY must be an IP address, not {v:?}")
                 })?),
+            },
+            retention_days: match var("PLENARY_RETENTION_DAYS") {
+                None => 180,
+                Some(v) => v.parse().ok().filter(|n| *n >= 1).ok_or_else(|| {
+                    format!("PLENARY_RETENTION_DAYS must be a positive number of days, not {v:?}")
+                })?,
             },
             staff_mfa_required: match var("PLENARY_STAFF_MFA").map(|v| v.to_ascii_lowercase()) {
                 None => false,

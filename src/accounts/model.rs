@@ -92,6 +92,8 @@ pub struct User {
     /// Base32 TOTP secret; set while enrolling and once enabled.
     pub totp_secret: Option<String>,
     pub totp_enabled: bool,
+    /// Set when the account was erased (`accounts::erasure`): the row is a tombstone.
+    pub deleted_at: Option<NaiveDateTime>,
 }
 
 impl User {

@@ -6,7 +6,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use serde::Serialize;
 
-use crate::db::schema::{comment_edits, comments, flags, follows, outbox, users};
+use crate::db::schema::{comment_edits, comments, flags, follows, outbox, security_events, users};
 use crate::db::Conn;
 use crate::error::AppError;
 
@@ -29,6 +29,8 @@ pub struct PersonalData {
     pub flags: Vec<OwnFlag>,
     pub follows: Vec<Follow>,
     pub emails: Vec<Email>,
+    /// Sign-ins, failed sign-ins and credential changes, for the retention period.
+    pub security_events: Vec<OwnSecurityEvent>,
     /// What this file cannot hold, said plainly.
     pub not_included: Vec<String>,
 }
@@ -73,6 +75,14 @@ pub struct OwnComment {
     pub edited_at: Option<String>,
     /// Earlier versions, oldest first.
     pub edits: Vec<Edit>,
+}
+
+#[derive(Debug, Serialize, utoipa::ToSchema)]
+pub struct OwnSecurityEvent {
+    /// A stable name: sign_in, sign_in_failed, password_changed, mfa_enabled, …
+    pub kind: String,
+    pub detail: String,
+    pub at: String,
 }
 
 #[derive(Debug, Serialize, utoipa::ToSchema)]
@@ -234,6 +244,22 @@ pub fn export(conn: &mut Conn, user_id: i64) -> Result<PersonalData, AppError> {
                 sent_at: e.4.map(time),
             })
             .collect();
+        let security_events = security_events::table
+            .filter(security_events::user_id.eq(user_id))
+            .order((security_events::at, security_events::id))
+            .select((
+                security_events::kind,
+                security_events::detail,
+                security_events::at,
+            ))
+            .load::<(String, String, NaiveDateTime)>(conn)?
+            .into_iter()
+            .map(|e| OwnSecurityEvent {
+                kind: e.0,
+                detail: e.1,
+                at: time(e.2),
+            })
+            .collect();
         Ok(PersonalData {
             exported_at: time(chrono::Utc::now().naive_utc()),
             account: Account {
@@ -255,9 +281,10 @@ pub fn export(conn: &mut Conn, user_id: i64) -> Result<PersonalData, AppError> {
             flags,
             follows,
             emails,
+            security_events,
             not_included: vec![
                 "The password and the second-factor secret: kept only as a hash and a secret that prove it is you, never shown.".into(),
-                "Security events (sign-ins, refusals): written to the server's log, not to the database, and kept as long as the operator keeps that log.".into(),
+                "Refused requests (401/403 answers, rate limits): written to the server's process log with the network address, not to the database, and kept as long as the operator keeps that log.".into(),
             ],
         })
     })

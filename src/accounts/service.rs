@@ -7,6 +7,7 @@ use sha2::{Digest, Sha256};
 
 use crate::accounts::model::{NewUser, ProfileChanges, Role, User};
 use crate::accounts::validate::{ProfilePatch, Registration};
+use crate::accounts::{erasure, security_events};
 use crate::auth::password;
 use crate::auth::security_log::{AccountChange, SecondFactor, SecurityEvent, Subject};
 use crate::auth::session::random_token;
@@ -33,6 +34,17 @@ pub fn digest(token: &str) -> String {
         .collect()
 }
 
+/// What `login_failures` stores for an address: a SHA-256 keyed with the signing key,
+/// so that the table counts tries per address without holding any address.
+pub fn failure_key(secret: &[u8], email: &str) -> String {
+    let mut h = Sha256::new();
+    h.update(b"plenary login failures\0");
+    h.update(secret);
+    h.update(b"\0");
+    h.update(email.trim().to_lowercase().as_bytes());
+    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
 fn find_user(conn: &mut Conn, id: i64) -> Result<User, AppError> {
     Ok(users::table
         .find(id)
@@ -43,6 +55,7 @@ fn find_user(conn: &mut Conn, id: i64) -> Result<User, AppError> {
 fn by_email(conn: &mut Conn, email: &str) -> QueryResult<Option<User>> {
     users::table
         .filter(users::email_lower.eq(email.trim().to_lowercase()))
+        .filter(users::deleted_at.is_null())
         .select(User::as_select())
         .first(conn)
         .optional()
@@ -180,7 +193,7 @@ pub async fn verify_email(state: &AppState, token: String) -> Result<User, AppEr
             })
         })
         .await?;
-    SecurityEvent::EmailVerified { account: user.id }.emit();
+    security_events::log(&state.db, SecurityEvent::EmailVerified { account: user.id }).await;
     Ok(user)
 }
 
@@ -211,7 +224,10 @@ pub async fn login(
         ));
     }
     let rate_limits = state.config.rate_limits;
-    let key = email_lower.clone();
+    let (key, lookup) = (
+        failure_key(state.keys.secret(), &email_lower),
+        email_lower.clone(),
+    );
     let address = Subject::address(state.keys.secret(), &email_lower);
     let locked_out = address.clone();
     let user = state
@@ -220,13 +236,13 @@ pub async fn login(
             if rate_limits {
                 let since = now() - Duration::minutes(LOGIN_WINDOW_MINUTES);
                 let failures: i64 = login_failures::table
-                    .filter(login_failures::email_lower.eq(&key))
+                    .filter(login_failures::address_key.eq(&key))
                     .filter(login_failures::at.gt(since))
                     .count()
                     .get_result(conn)?;
                 if failures >= MAX_LOGIN_FAILURES {
                     let oldest: Option<NaiveDateTime> = login_failures::table
-                        .filter(login_failures::email_lower.eq(&key))
+                        .filter(login_failures::address_key.eq(&key))
                         .filter(login_failures::at.gt(since))
                         .select(diesel::dsl::min(login_failures::at))
                         .first(conn)?;
@@ -235,21 +251,27 @@ pub async fn login(
                         .unwrap_or(60)
                         .max(1);
                     let subject =
-                        by_email(conn, &key)?.map_or(locked_out, |u| Subject::Account(u.id));
-                    SecurityEvent::SignInLocked { subject }.emit();
+                        by_email(conn, &lookup)?.map_or(locked_out, |u| Subject::Account(u.id));
+                    let event = SecurityEvent::SignInLocked { subject };
+                    event.emit();
+                    security_events::record(conn, &event)?;
                     return Err(AppError::RateLimited {
                         retry_after_secs: wait as u64,
                     });
                 }
             }
-            Ok(by_email(conn, &key)?)
+            Ok(by_email(conn, &lookup)?)
         })
         .await?;
     let ok = password::verify(password_in, user.as_ref().map(|u| u.password_hash.clone())).await?;
     match (user, ok) {
         (Some(user), true) => {
             if user.suspended {
-                SecurityEvent::SignInRefusedSuspended { account: user.id }.emit();
+                security_events::log(
+                    &state.db,
+                    SecurityEvent::SignInRefusedSuspended { account: user.id },
+                )
+                .await;
                 return Err(AppError::forbidden("This account is suspended."));
             }
             let mut second_factor = SecondFactor::None;
@@ -265,17 +287,20 @@ pub async fn login(
                     }
                 }
             }
-            SecurityEvent::SignedIn {
-                account: user.id,
-                second_factor,
-            }
-            .emit();
+            security_events::log(
+                &state.db,
+                SecurityEvent::SignedIn {
+                    account: user.id,
+                    second_factor,
+                },
+            )
+            .await;
             issue(state, user)
         }
         (user, _) => {
             record_failure(state, email_lower).await?;
             let subject = user.map_or(address, |u| Subject::Account(u.id));
-            SecurityEvent::SignInFailed { subject }.emit();
+            security_events::log(&state.db, SecurityEvent::SignInFailed { subject }).await;
             Err(AppError::Unauthorized)
         }
     }
@@ -327,11 +352,14 @@ async fn check_second_factor(
         if fresh {
             return Ok(Some(SecondFactor::Totp));
         }
-        SecurityEvent::SecondFactorFailed {
-            account: id,
-            replayed: true,
-        }
-        .emit();
+        security_events::log(
+            &state.db,
+            SecurityEvent::SecondFactorFailed {
+                account: id,
+                replayed: true,
+            },
+        )
+        .await;
         return Ok(None);
     }
     let hash = digest(&crate::auth::mfa::normalise_recovery(code));
@@ -350,14 +378,17 @@ async fn check_second_factor(
         })
         .await?;
     if used {
-        SecurityEvent::RecoveryCodeUsed { account: id }.emit();
+        security_events::log(&state.db, SecurityEvent::RecoveryCodeUsed { account: id }).await;
         Ok(Some(SecondFactor::RecoveryCode))
     } else {
-        SecurityEvent::SecondFactorFailed {
-            account: id,
-            replayed: false,
-        }
-        .emit();
+        security_events::log(
+            &state.db,
+            SecurityEvent::SecondFactorFailed {
+                account: id,
+                replayed: false,
+            },
+        )
+        .await;
         Ok(None)
     }
 }
@@ -380,23 +411,26 @@ pub async fn login_second_step(
     }
     // Codes are guessed here, not passwords: the same 10-per-15-minutes limit applies.
     if state.config.rate_limits {
-        let key = user.email_lower.clone();
+        let key = failure_key(state.keys.secret(), &user.email_lower);
         let failures: i64 = state
             .db
             .run(move |conn| {
                 let since = now() - Duration::minutes(LOGIN_WINDOW_MINUTES);
                 Ok(login_failures::table
-                    .filter(login_failures::email_lower.eq(key))
+                    .filter(login_failures::address_key.eq(key))
                     .filter(login_failures::at.gt(since))
                     .count()
                     .get_result(conn)?)
             })
             .await?;
         if failures >= MAX_LOGIN_FAILURES {
-            SecurityEvent::SignInLocked {
-                subject: Subject::Account(user.id),
-            }
-            .emit();
+            security_events::log(
+                &state.db,
+                SecurityEvent::SignInLocked {
+                    subject: Subject::Account(user.id),
+                },
+            )
+            .await;
             return Err(AppError::RateLimited {
                 retry_after_secs: (LOGIN_WINDOW_MINUTES * 60) as u64,
             });
@@ -406,22 +440,26 @@ pub async fn login_second_step(
         record_failure(state, user.email_lower.clone()).await?;
         return Err(AppError::MfaRequired);
     };
-    SecurityEvent::SignedIn {
-        account: user.id,
-        second_factor,
-    }
-    .emit();
+    security_events::log(
+        &state.db,
+        SecurityEvent::SignedIn {
+            account: user.id,
+            second_factor,
+        },
+    )
+    .await;
     issue(state, user)
 }
 
 async fn record_failure(state: &AppState, email_lower: String) -> Result<(), AppError> {
+    let key = failure_key(state.keys.secret(), &email_lower);
     state
         .db
         .run(move |conn| {
             diesel::insert_into(login_failures::table)
                 .values((
                     login_failures::id.eq(crate::ids::new_id()),
-                    login_failures::email_lower.eq(email_lower),
+                    login_failures::address_key.eq(key),
                     login_failures::at.eq(now()),
                 ))
                 .execute(conn)?;
@@ -505,7 +543,7 @@ pub async fn mfa_enable(
             })
         })
         .await?;
-    SecurityEvent::MfaEnabled { account: id }.emit();
+    security_events::log(&state.db, SecurityEvent::MfaEnabled { account: id }).await;
     Ok(codes)
 }
 
@@ -535,7 +573,7 @@ pub async fn mfa_disable(
             })
         })
         .await?;
-    SecurityEvent::MfaDisabled { account: id }.emit();
+    security_events::log(&state.db, SecurityEvent::MfaDisabled { account: id }).await;
     Ok(())
 }
 
@@ -557,7 +595,7 @@ pub async fn request_password_reset(state: &AppState, email: String) -> Result<(
         })
         .await?;
     let subject = account.map_or(address, Subject::Account);
-    SecurityEvent::PasswordResetRequested { subject }.emit();
+    security_events::log(&state.db, SecurityEvent::PasswordResetRequested { subject }).await;
     Ok(())
 }
 
@@ -570,6 +608,7 @@ pub async fn confirm_password_reset(
         return Err(FieldErrors::single("password", m));
     }
     let hash = password::hash(new_password).await?;
+    let secret = state.keys.secret().to_vec();
     let user = state
         .db
         .run(move |conn| {
@@ -583,15 +622,15 @@ pub async fn confirm_password_reset(
                     .set(users::email_verified.eq(true))
                     .execute(conn)?;
                 let user = find_user(conn, id)?;
-                diesel::delete(
-                    login_failures::table.filter(login_failures::email_lower.eq(&user.email_lower)),
-                )
+                diesel::delete(login_failures::table.filter(
+                    login_failures::address_key.eq(failure_key(&secret, &user.email_lower)),
+                ))
                 .execute(conn)?;
                 Ok(user)
             })
         })
         .await?;
-    SecurityEvent::PasswordReset { account: user.id }.emit();
+    security_events::log(&state.db, SecurityEvent::PasswordReset { account: user.id }).await;
     Ok(user)
 }
 
@@ -628,7 +667,7 @@ pub async fn change_password(
             find_user(conn, id)
         })
         .await?;
-    SecurityEvent::PasswordChanged { account: id }.emit();
+    security_events::log(&state.db, SecurityEvent::PasswordChanged { account: id }).await;
     let (token, expires_at) = state
         .keys
         .issue(user.id, &user.role, user.token_version)
@@ -651,7 +690,11 @@ pub async fn sign_out_everywhere(state: &AppState, id: i64) -> Result<(), AppErr
             Ok(())
         })
         .await?;
-    SecurityEvent::SignedOutEverywhere { account: id }.emit();
+    security_events::log(
+        &state.db,
+        SecurityEvent::SignedOutEverywhere { account: id },
+    )
+    .await;
     Ok(())
 }
 
@@ -696,6 +739,7 @@ pub async fn list_users(state: &AppState, f: UserFilter) -> Result<Vec<User>, Ap
         .db
         .run(move |conn| {
             let mut q = users::table
+                .filter(users::deleted_at.is_null())
                 .select(User::as_select())
                 .order(users::id.asc())
                 .into_boxed();
@@ -766,6 +810,9 @@ pub async fn admin_update(
             crate::db::transaction(conn, |conn| {
                 let mut changes = Vec::new();
                 let user = find_user(conn, target)?;
+                if user.deleted_at.is_some() {
+                    return Err(AppError::NotFound);
+                }
                 if !actor.is_admin() {
                     if ch.role.is_some() || ch.affiliation_verified.is_some() {
                         return Err(AppError::forbidden(
@@ -844,12 +891,15 @@ pub async fn admin_update(
         .await?;
     // Logged once the transaction has committed, so only changes that happened appear.
     for change in changes {
-        SecurityEvent::AccountChanged {
-            actor: actor_id,
-            target,
-            change,
-        }
-        .emit();
+        security_events::log(
+            &state.db,
+            SecurityEvent::AccountChanged {
+                actor: actor_id,
+                target,
+                change,
+            },
+        )
+        .await;
     }
     Ok(user)
 }
@@ -860,4 +910,70 @@ pub async fn user_by_email(state: &AppState, email: String) -> Result<Option<Use
 
 pub async fn get_user(state: &AppState, id: i64) -> Result<User, AppError> {
     state.db.run(move |conn| find_user(conn, id)).await
+}
+
+/// "Delete my account": asks for the password again, and for a one-time or recovery
+/// code when the second factor is on, then erases the account (`accounts::erasure`).
+pub async fn delete_own_account(
+    state: &AppState,
+    user: &User,
+    password_in: String,
+    code: Option<String>,
+) -> Result<(), AppError> {
+    if !password::verify(password_in, Some(user.password_hash.clone())).await? {
+        return Err(FieldErrors::single("password", "is not correct"));
+    }
+    if user.totp_enabled {
+        let Some(code) = code.filter(|c| !c.trim().is_empty()) else {
+            return Err(FieldErrors::single(
+                "code",
+                "is required: two-factor authentication is on",
+            ));
+        };
+        if check_second_factor(state, user, &code).await?.is_none() {
+            return Err(FieldErrors::single("code", "is not correct"));
+        }
+    }
+    let (id, secret) = (user.id, state.keys.secret().to_vec());
+    state
+        .db
+        .run(move |conn| erasure::erase(conn, id, erasure::Requester::Holder, &secret))
+        .await?;
+    security_events::log(
+        &state.db,
+        SecurityEvent::AccountDeleted {
+            account: id,
+            actor: None,
+        },
+    )
+    .await;
+    Ok(())
+}
+
+/// An admin erases an account on its holder's request; the audit log records who did
+/// it and when, and nothing of what was erased.
+pub async fn admin_delete_account(
+    state: &AppState,
+    actor: &User,
+    target: i64,
+) -> Result<(), AppError> {
+    if actor.id == target {
+        return Err(AppError::forbidden(
+            "Delete your own account from My account, where your password is asked again.",
+        ));
+    }
+    let (actor_id, secret) = (actor.id, state.keys.secret().to_vec());
+    state
+        .db
+        .run(move |conn| erasure::erase(conn, target, erasure::Requester::Admin(actor_id), &secret))
+        .await?;
+    security_events::log(
+        &state.db,
+        SecurityEvent::AccountDeleted {
+            account: target,
+            actor: Some(actor_id),
+        },
+    )
+    .await;
+    Ok(())
 }

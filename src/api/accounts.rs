@@ -310,6 +310,70 @@ pub async fn export_my_data(
         .json(data))
 }
 
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[schema(example = json!({"password": "correct horse battery staple", "code": "123456"}))]
+pub struct DeleteMeBody {
+    /// The account's password, asked again.
+    password: String,
+    /// A one-time code or a recovery code; required when two-factor authentication is on.
+    code: Option<String>,
+}
+
+/// Deletes the caller's account: its personal data is erased at once and every token
+/// stops working. Published comments stay in the consultation's record, signed
+/// "Former participant" with the stakeholder group they were written under.
+#[utoipa::path(
+    delete,
+    path = "/api/v1/me",
+    operation_id = "delete_me",
+    tag = "accounts",
+    security(("bearer" = [])),
+    request_body = DeleteMeBody,
+    responses(
+        (status = 204, description = "Deleted"),
+        (status = 400, response = BadRequest),
+        (status = 401, response = Unauthorized),
+        (status = 409, response = Conflict),
+        (status = 413, response = PayloadTooLarge),
+        (status = 422, response = Invalid),
+    )
+)]
+pub async fn delete_me(
+    state: web::Data<AppState>,
+    ApiUser(user): ApiUser,
+    Json(b): Json<DeleteMeBody>,
+) -> Result<HttpResponse, AppError> {
+    service::delete_own_account(&state, &user, b.password, b.code).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// An admin deletes an account on its holder's request, as `DELETE /me` does; the
+/// audit log records `account_deleted` with the admin and the account id only.
+#[utoipa::path(
+    delete,
+    path = "/api/v1/admin/users/{id}",
+    operation_id = "delete_user",
+    tag = "accounts",
+    security(("bearer" = [])),
+    params(("id" = crate::ids::Id, Path, description = "The account")),
+    responses(
+        (status = 204, description = "Deleted"),
+        (status = 401, response = Unauthorized),
+        (status = 403, response = Forbidden),
+        (status = 404, response = NotFound),
+        (status = 409, response = Conflict),
+    )
+)]
+pub async fn delete_user(
+    state: web::Data<AppState>,
+    Admin(actor): Admin,
+    path: web::Path<i64>,
+) -> Result<HttpResponse, AppError> {
+    service::admin_delete_account(&state, &actor, path.into_inner()).await?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
 /// `country: null` clears the country; an absent field leaves it as it is.
 fn double_option<'de, D: serde::Deserializer<'de>>(
     d: D,

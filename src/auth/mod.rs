@@ -20,7 +20,7 @@ use crate::state::AppState;
 
 /// Loads the user a token names and checks that the token is still current: its
 /// version matches (no password change, reset, role change or suspension since) and
-/// the account is not suspended.
+/// the account is not suspended or erased.
 pub async fn user_from_token(state: &AppState, token: &str) -> Result<Option<User>, AppError> {
     let Some(claims) = state.keys.verify(token) else {
         return Ok(None);
@@ -39,7 +39,7 @@ pub async fn user_from_token(state: &AppState, token: &str) -> Result<Option<Use
                 .map_err(Into::into)
         })
         .await?;
-    Ok(user.filter(|u| u.token_version == claims.ver && !u.suspended))
+    Ok(user.filter(|u| u.token_version == claims.ver && !u.suspended && u.deleted_at.is_none()))
 }
 
 /// The account a token with a good signature and expiry names, whether or not it has

@@ -132,6 +132,11 @@ pub enum SecurityEvent {
     RecoveryCodeUsed {
         account: i64,
     },
+    /// The account's personal data was erased, by its holder (`actor` None) or an admin.
+    AccountDeleted {
+        account: i64,
+        actor: Option<i64>,
+    },
     AccountChanged {
         actor: i64,
         target: i64,
@@ -212,6 +217,7 @@ impl SecurityEvent {
             MfaEnabled { .. } => "mfa_enabled",
             MfaDisabled { .. } => "mfa_disabled",
             RecoveryCodeUsed { .. } => "recovery_code_used",
+            AccountDeleted { .. } => "account_deleted",
             AccountChanged { .. } => "account_changed",
             CsrfRefused { .. } => "csrf_refused",
             AccessRefused { .. } => "access_refused",
@@ -234,7 +240,7 @@ impl SecurityEvent {
     }
 
     /// The account the event is about, when it is known.
-    fn account(&self) -> Option<i64> {
+    pub fn account(&self) -> Option<i64> {
         use SecurityEvent::*;
         match self {
             SignedIn { account, .. }
@@ -248,6 +254,7 @@ impl SecurityEvent {
             | MfaDisabled { account }
             | RecoveryCodeUsed { account } => Some(*account),
             AccountChanged { target, .. } => Some(*target),
+            AccountDeleted { account, .. } => Some(*account),
             SignInFailed { subject }
             | SignInLocked { subject }
             | PasswordResetRequested { subject } => subject.account(),
@@ -259,6 +266,7 @@ impl SecurityEvent {
     fn actor(&self) -> Option<i64> {
         match self {
             SecurityEvent::AccountChanged { actor, .. } => Some(*actor),
+            SecurityEvent::AccountDeleted { actor, .. } => *actor,
             _ => None,
         }
     }
@@ -329,6 +337,14 @@ impl fmt::Display for SecurityEvent {
             RecoveryCodeUsed { account } => {
                 write!(f, "account {account} used a recovery code")
             }
+            AccountDeleted {
+                account,
+                actor: None,
+            } => write!(f, "account {account} was deleted by its holder"),
+            AccountDeleted {
+                account,
+                actor: Some(actor),
+            } => write!(f, "account {actor} deleted account {account}"),
             AccountChanged {
                 actor,
                 target,

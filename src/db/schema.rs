@@ -28,6 +28,18 @@ diesel::table! {
         totp_secret -> Nullable<Text>,
         totp_enabled -> Bool,
         totp_last_step -> BigInt,
+        deleted_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    /// The account's security history (migration 000017), purged after the retention.
+    security_events (id) {
+        id -> BigInt,
+        user_id -> BigInt,
+        kind -> Text,
+        detail -> Text,
+        at -> Timestamp,
     }
 }
 
@@ -55,7 +67,8 @@ diesel::table! {
 diesel::table! {
     login_failures (id) {
         id -> BigInt,
-        email_lower -> Text,
+        /// A keyed digest of the address tried (migration 000017), never the address.
+        address_key -> Text,
         at -> Timestamp,
     }
 }
@@ -242,6 +255,7 @@ diesel::table! {
 }
 
 diesel::joinable!(digest_items -> users (user_id));
+diesel::joinable!(security_events -> users (user_id));
 diesel::joinable!(moderator_alerts -> users (user_id));
 diesel::joinable!(audit_log -> users (actor_id));
 diesel::joinable!(drafts -> consultations (consultation_id));
@@ -275,7 +289,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     digest_items,
     moderator_alerts,
     comment_counts,
-    read_epoch
+    read_epoch,
+    security_events
 );
 
 diesel::table! {

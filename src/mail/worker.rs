@@ -77,6 +77,10 @@ pub struct Worker {
     pub poll: Duration,
     /// The delay before the first retry; it doubles after each failure.
     pub retry_base: Duration,
+    /// `PLENARY_RETENTION_DAYS`, for the hourly purge (`accounts::retention`).
+    pub retention_days: u32,
+    /// When the last purge ran; `None` before the first pass.
+    pub last_purge: std::sync::Mutex<Option<std::time::Instant>>,
 }
 
 impl Worker {
@@ -95,6 +99,8 @@ impl Worker {
                 .map_err(|e| anyhow::anyhow!("MAIL_FROM is not a valid mailbox: {e}"))?,
             poll: config.worker_poll,
             retry_base: config.mail_retry_base,
+            retention_days: config.retention_days,
+            last_purge: std::sync::Mutex::new(None),
         })
     }
 
@@ -146,6 +152,7 @@ impl Worker {
         self.db
             .write_background(move |conn| digest::run_if_due(conn, &ctx).map_err(Into::into))
             .await?;
+        self.purge_if_due().await?;
         let claimed = self
             .db
             .write_background(|conn| claim(conn).map_err(Into::into))
@@ -162,6 +169,38 @@ impl Worker {
                 .await?;
         }
         Ok(n + n_events)
+    }
+}
+
+impl Worker {
+    /// Runs the retention purge on the first pass and then once an hour.
+    async fn purge_if_due(&self) -> Result<(), crate::error::AppError> {
+        const EVERY: Duration = Duration::from_secs(3600);
+        {
+            let mut last = self
+                .last_purge
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            if last.is_some_and(|t| t.elapsed() < EVERY) {
+                return Ok(());
+            }
+            *last = Some(std::time::Instant::now());
+        }
+        let days = self.retention_days;
+        let purged = self
+            .db
+            .write_background(move |conn| {
+                Ok(crate::accounts::retention::purge(
+                    conn,
+                    days,
+                    Utc::now().naive_utc(),
+                )?)
+            })
+            .await?;
+        if purged.total() > 0 {
+            tracing::info!(?purged, days, "retention purge");
+        }
+        Ok(())
     }
 }
 

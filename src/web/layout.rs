@@ -49,7 +49,7 @@ pub fn page(ctx: &Ctx, title: &str, body: Markup) -> Markup {
                     }
                 }
                 main id="main" class="container" tabindex="-1" { (body) }
-                footer class="site-footer" { p { (t("footer.text")) } }
+                footer class="site-footer" { p { (t("footer.text")) " " a href="/privacy" { (t("footer.privacy")) } } }
             }
         }
     }

@@ -167,6 +167,14 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         web::post().to(pages::admin::update_user),
     )
     .route(
+        "/admin/users/{id}/delete",
+        web::get().to(pages::privacy::admin_delete_form),
+    )
+    .route(
+        "/admin/users/{id}/delete",
+        web::post().to(pages::privacy::admin_delete),
+    )
+    .route(
         "/admin/emails/{id}/retry",
         web::post().to(pages::admin::retry_email),
     )
@@ -282,6 +290,10 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
     .route("/me", web::get().to(acc::me))
     .route("/me", web::post().to(acc::update_me))
     .route("/me/export", web::get().to(acc::export_my_data))
+    .route("/me/delete", web::get().to(pages::privacy::delete_form))
+    .route("/me/delete", web::post().to(pages::privacy::delete))
+    .route("/me/deleted", web::get().to(pages::privacy::deleted))
+    .route("/privacy", web::get().to(pages::privacy::notice_page))
     .route("/me/password", web::post().to(acc::change_password))
     .route(
         "/me/logout-everywhere",

@@ -258,6 +258,8 @@ fn api_rows() -> Vec<Row> {
         r("PATCH", "/me", "/me", r#"{"notification_mode":"immediate"}"#, "all=200 anon=401 susp=401"),
         // Download my data: one's own, never another's (the author's email stays out).
         r("GET", "/me/export", "/me/export", "", "all=200 anon=401 susp=401"),
+        // Deleting an account asks for the password again (privacy.rs erases for real).
+        r("DELETE", "/me", "/me", r#"{"password":"wrong password!"}"#, "all=422 anon=401 susp=401"),
         r("POST", "/me/password", "/me/password", r#"{"current_password":"not my password","new_password":"<strong>"}"#, "all=422 anon=401 susp=401"),
         // The second factor: each caller enrols only themselves.
         r("POST", "/me/totp/setup", "/me/totp/setup", "", "all=200 anon=401 susp=401"),
@@ -270,6 +272,7 @@ fn api_rows() -> Vec<Row> {
         r("PATCH", "/admin/users/{id}", "/admin/users/<fresh_user>", r#"{"suspended":true}"#, "all=403 anon=401 susp=401 mod=200 admin=200"),
         r("PATCH", "/admin/users/{id}", "/admin/users/<fresh_user>", r#"{"role":"moderator"}"#, "all=403 anon=401 susp=401 admin=200"),
         r("PATCH", "/admin/users/{id}", "/admin/users/<fresh_user>", r#"{"affiliation_verified":true}"#, "all=403 anon=401 susp=401 admin=200"),
+        r("DELETE", "/admin/users/{id}", "/admin/users/<fresh_user>", "", "all=403 anon=401 susp=401 admin=204"),
         r("PATCH", "/admin/users/{id}", "/admin/users/<fresh_mod>", r#"{"suspended":true}"#, "all=403 anon=401 susp=401 admin=200"),
         r("PATCH", "/admin/users/{id}", "/admin/users/<fresh_suspended>", r#"{"suspended":false}"#, "all=403 anon=401 susp=401 mod=200 admin=200"),
         // Consultations, drafts, paragraphs.
@@ -358,6 +361,10 @@ fn page_rows() -> Vec<Row> {
         r("GET", "/password-reset", "/password-reset?token=not-a-token", "", "all=200"),
         r("GET", "/me", "/me", "", "all=200 anon=L susp=L"),
         r("GET", "/me/export", "/me/export", "", "all=200 anon=L susp=L"),
+        r("GET", "/me/delete", "/me/delete", "", "all=200 anon=L susp=L"),
+        r("GET", "/me/deleted", "/me/deleted", "", "all=200"),
+        r("GET", "/privacy", "/privacy", "", "all=200"),
+        r("GET", "/admin/users/{id}/delete", "/admin/users/<fresh_user>/delete", "", ADMIN),
         r("GET", "/unsubscribe", "/unsubscribe?token=<unsub_author>", "", "all=200"),
         r("GET", "/unsubscribe", "/unsubscribe?token=<forged_unsub>", "", "all=404"),
         r("GET", "/moderation", "/moderation", "", "all=403 anon=401 susp=401 mod=200+ admin=200+")
@@ -411,6 +418,8 @@ fn page_rows() -> Vec<Row> {
         r("POST", "/admin/consultations/{id}/drafts", "/admin/consultations/<cons>/drafts",
           "title=Annex&version_label=Zero draft&text=# A\n\nOne.\n", ADMIN_POST),
         r("POST", "/admin/users/{id}", "/admin/users/<fresh_user>", "role=participant", ADMIN_POST),
+        r("POST", "/admin/users/{id}/delete", "/admin/users/<fresh_user>/delete", "", ADMIN_POST),
+        r("POST", "/me/delete", "/me/delete", "password=wrong password!", "all=422 anon=L susp=L"),
         r("POST", "/admin/emails/{id}/retry", "/admin/emails/<author_id>/retry", "", ADMIN_POST),
         r("POST", "/admin/drafts/{id}/revise", "/admin/drafts/<draft>/revise",
           "version_label=Rev.1&text=# A\n\nOne, revised.\n", "all=403 anon=401 susp=401 admin=200"),

@@ -20,7 +20,7 @@ fn next_code(secret: &str) -> String {
 
 /// An account with the second factor on, enrolled through the API with the current
 /// code; returns the secret.
-async fn with_second_factor(app: &TestApp, user: &TestUser) -> String {
+pub(crate) async fn with_second_factor(app: &TestApp, user: &TestUser) -> String {
     let (_, setup) = body(
         app.post_json("/me/totp/setup", &json!({}), Some(&user.token))
             .await,

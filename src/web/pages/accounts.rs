@@ -78,6 +78,7 @@ fn register_page(
                 (select("stakeholder_group", t("field.stakeholder_group"), &group_options(), &f.stakeholder_group, errors))
                 (Field::new("organization", t("field.organization")).value(&f.organization).autocomplete("organization").render(errors))
                 (Field::new("country", t("field.country")).value(&f.country).autocomplete("country").render(errors))
+                p { (t("register.privacy")) " " a href="/privacy" { (t("privacy.title")) } }
                 button type="submit" { (t("register.submit")) }
             }
             p { (t("register.have_account")) " " a href="/login" { (t("nav.login")) } }
@@ -738,6 +739,9 @@ fn me_page(ctx: &Ctx, user: &User, errors: &FieldErrors, message: Option<Notice>
             h2 { (t("me.my_data")) }
             p { (t("me.my_data_explained")) }
             p { a class="button secondary" href="/me/export" download { (t("me.my_data_download")) } }
+            h2 { (t("delete.title")) }
+            p { (t("me.delete_explained")) }
+            p { a class="button danger" href="/me/delete" { (t("delete.title")) } }
             h2 { (t("me.signout_everywhere")) }
             form method="post" action="/me/logout-everywhere" {
                 (csrf_field(ctx.csrf))

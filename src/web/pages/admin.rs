@@ -482,6 +482,9 @@ pub async fn users(
                                         " "
                                         button type="submit" class="button secondary" { (t("admin.apply")) }
                                     }
+                                    @if u.id != admin.id {
+                                        " " a href={ "/admin/users/" (u.id) "/delete" } { (t("delete.admin_title")) }
+                                    }
                                 }
                             }
                         }

@@ -9,5 +9,6 @@ pub mod drafts;
 pub mod export;
 pub mod moderation;
 pub mod notifications;
+pub mod privacy;
 pub mod revisions;
 pub mod tags;
