@@ -100,6 +100,19 @@ async function pages() {
     { name: 'unsubscribe', path: unsub, who: everyone },
     { name: 'not found', path: '/no/such/page', who: ['signed out'] },
     { name: 'me', path: '/me', who: members },
+    { name: 'privacy notice', path: '/privacy', who: everyone },
+    { name: 'delete my account', path: '/me/delete', who: members },
+    { name: 'account deleted', path: '/me/deleted', who: ['signed out'] },
+    {
+      name: 'delete my account, with errors',
+      path: '/me/delete',
+      who: ['participant'],
+      act: async (page) => {
+        await page.getByLabel('Current password').fill('wrong');
+        await page.getByRole('button', { name: 'Delete my account for good' }).click();
+        await page.getByRole('alert').first().waitFor();
+      },
+    },
     {
       name: 'me, with errors',
       path: '/me',
