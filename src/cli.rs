@@ -277,7 +277,10 @@ fn run(command: Command) -> anyhow::Result<()> {
             let config = Config::from_env(None).map_err(anyhow::Error::msg)?;
             let db = open_database(&config)?;
             actix_web::rt::System::new().block_on(async move {
-                crate::mail::worker::Worker::new(db, &config)?.run().await;
+                let secret = crate::startup::token_secret(&db, &config)?.into_bytes();
+                crate::mail::worker::Worker::new(db, &config, secret)?
+                    .run()
+                    .await;
                 Ok(())
             })
         }

@@ -47,6 +47,15 @@ impl FieldErrors {
     }
 }
 
+/// Why a form post was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CsrfRefusal {
+    /// The form's token did not match the visitor's cookie.
+    Token,
+    /// `Origin` or `Sec-Fetch-Site` named another site.
+    CrossSite,
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
     #[error("{0}")]
@@ -62,7 +71,7 @@ pub enum AppError {
     /// A page form without its CSRF token, or from another site: a 403 of its own, so
     /// that the security log names it (`csrf_refused`).
     #[error("form refused: {0:?}")]
-    CsrfRefused(crate::auth::security_log::CsrfRefusal),
+    CsrfRefused(CsrfRefusal),
     #[error("not found")]
     NotFound,
     #[error("{0}")]
@@ -104,10 +113,10 @@ impl AppError {
             AppError::BadRequest(m) | AppError::Forbidden(m) | AppError::Conflict(m) => m.clone(),
             AppError::Unauthorized => "Sign in, or send a valid bearer token.".into(),
             AppError::MfaRequired => "Enter the one-time code from your authenticator app (field totp), or a recovery code.".into(),
-            AppError::CsrfRefused(crate::auth::security_log::CsrfRefusal::Token) => {
+            AppError::CsrfRefused(CsrfRefusal::Token) => {
                 crate::i18n::t("form.csrf").into()
             }
-            AppError::CsrfRefused(crate::auth::security_log::CsrfRefusal::CrossSite) => {
+            AppError::CsrfRefused(CsrfRefusal::CrossSite) => {
                 "This form was sent from another site. Go back to Plenary and try again.".into()
             }
             AppError::NotFound => "There is nothing here, or you may not see it.".into(),

@@ -8,18 +8,15 @@ use std::net::IpAddr;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use actix_web::{web, HttpRequest};
+use actix_web::HttpRequest;
 
 use crate::error::AppError;
-use crate::state::AppState;
 
 /// The client's address: the TCP peer, or, when the peer is the configured trusted
 /// proxy, the address that proxy appended last to `X-Forwarded-For`. A client-supplied
 /// header is otherwise ignored, so nobody escapes a rate limit by inventing one.
-pub fn client_ip(req: &HttpRequest) -> String {
-    let trusted = req
-        .app_data::<web::Data<AppState>>()
-        .and_then(|s| s.config.trusted_proxy);
+/// `trusted` is `PLENARY_TRUSTED_PROXY`.
+pub fn client_ip(req: &HttpRequest, trusted: Option<IpAddr>) -> String {
     let forwarded_for = req
         .headers()
         .get("x-forwarded-for")

@@ -31,8 +31,8 @@ use sha2::{Digest, Sha256};
 use crate::comments::model::Comment;
 use crate::db::schema::{comment_counts as cc, drafts, read_epoch};
 use crate::db::Conn;
+use crate::db::Db;
 use crate::error::AppError;
-use crate::state::AppState;
 
 /// Which response a cached body is, for anonymous readers.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -411,7 +411,8 @@ enum Found<T> {
 /// with `load` (on the blocking pool, on the connection that read the version) and
 /// renders with `render`, keeps the result and answers with it.
 pub async fn serve<T, L, R>(
-    state: &AppState,
+    db: &Db,
+    cache: &Arc<ReadCache>,
     req: &HttpRequest,
     key: Key,
     scope: Scope,
@@ -423,10 +424,9 @@ where
     L: FnOnce(&mut Conn) -> Result<T, AppError> + Send + 'static,
     R: FnOnce(T) -> Result<Rendered, AppError>,
 {
-    let reads = state.reads.clone();
+    let reads = cache.clone();
     let now = chrono::Utc::now().naive_utc();
-    let found = state
-        .db
+    let found = db
         .run(move |conn| {
             Ok(match reads.lookup(conn, key, scope, now)? {
                 Lookup::Hit(e) => Found::Kept(e),
@@ -441,8 +441,7 @@ where
     };
     let r = render(data)?;
     Ok(match ticket {
-        Some(ticket) => state
-            .reads
+        Some(ticket) => cache
             .store(ticket, r.content_type, r.body, r.fresh_until)
             .respond(req),
         None => HttpResponse::Ok()

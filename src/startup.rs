@@ -71,11 +71,13 @@ pub fn token_secret(db: &Db, config: &Config) -> anyhow::Result<String> {
 pub fn build_state(config: Config, db: Db) -> anyhow::Result<AppState> {
     let secret = token_secret(&db, &config)?;
     Ok(AppState {
-        db,
-        keys: Arc::new(Keys::new(secret.as_bytes())),
-        limiter: Arc::new(RateLimiter::new(config.rate_limits)),
         reads: Arc::new(crate::reads::ReadCache::new(config.read_cache_mb)),
-        config: Arc::new(config),
+        services: crate::services::Services {
+            db,
+            keys: Arc::new(Keys::new(secret.as_bytes())),
+            limiter: Arc::new(RateLimiter::new(config.rate_limits)),
+            config: Arc::new(config),
+        },
     })
 }
 
@@ -158,7 +160,11 @@ impl Application {
         }
         let state = build_state(config, db)?;
         if state.config.run_worker {
-            let worker = Worker::new(state.db.clone(), &state.config)?;
+            let worker = Worker::new(
+                state.db.clone(),
+                &state.config,
+                state.keys.secret().to_vec(),
+            )?;
             actix_web::rt::spawn(worker.run());
         }
         let data = web::Data::new(state.clone());
@@ -176,6 +182,7 @@ impl Application {
                 .service(
                     web::scope("/api/v1")
                         // Answers carry personal data (/me) and tokens (/auth/login).
+                        .wrap(from_fn(crate::auth::authenticate))
                         .wrap(DefaultHeaders::new().add(("Cache-Control", "no-store")))
                         .configure(api::routes),
                 )

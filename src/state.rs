@@ -1,20 +1,27 @@
-//! What every request handler shares: the database, the configuration, the token keys
-//! and the rate limiter. Built once per application; no globals.
+//! What every request handler shares: the services of the domain (database,
+//! configuration, token keys, rate limiter) and what only the web process has, the
+//! cache of rendered anonymous reads. Built once per application; no globals.
+//!
+//! `AppState` dereferences to `Services`, so a handler passes `&state` where a service
+//! asks for `&Services`; the services themselves never see `AppState`.
 
+use std::ops::Deref;
 use std::sync::Arc;
 
-use crate::auth::token::Keys;
-use crate::config::Config;
-use crate::db::Db;
-use crate::ratelimit::RateLimiter;
 use crate::reads::ReadCache;
+use crate::services::Services;
 
 #[derive(Clone)]
 pub struct AppState {
-    pub db: Db,
-    pub config: Arc<Config>,
-    pub keys: Arc<Keys>,
-    pub limiter: Arc<RateLimiter>,
+    pub services: Services,
     /// Rendered anonymous reads (src/reads.rs).
     pub reads: Arc<ReadCache>,
+}
+
+impl Deref for AppState {
+    type Target = Services;
+
+    fn deref(&self) -> &Services {
+        &self.services
+    }
 }

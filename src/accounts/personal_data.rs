@@ -10,10 +10,7 @@ use crate::db::schema::{comment_edits, comments, flags, follows, outbox, securit
 use crate::db::Conn;
 use crate::error::AppError;
 
-fn time(t: NaiveDateTime) -> String {
-    t.and_utc()
-        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-}
+use crate::clock::rfc3339 as time;
 
 /// The `Content-Disposition` of the file, the same from the API and the page.
 pub fn attachment(user_id: i64) -> String {

@@ -15,7 +15,7 @@ use crate::db::schema::{account_tokens, audit_log, login_failures, recovery_code
 use crate::db::Conn;
 use crate::error::{AppError, FieldErrors};
 use crate::mail::{outbox, templates};
-use crate::state::AppState;
+use crate::services::Services;
 
 pub const VERIFY: &str = "verify_email";
 pub const RESET: &str = "password_reset";
@@ -154,7 +154,7 @@ pub fn insert_user(
     find_user(conn, id)
 }
 
-pub async fn register(state: &AppState, reg: Registration) -> Result<User, AppError> {
+pub async fn register(state: &Services, reg: Registration) -> Result<User, AppError> {
     let hash = password::hash(reg.password.clone()).await?;
     let base = state.config.base_url.clone();
     state
@@ -172,14 +172,14 @@ pub async fn register(state: &AppState, reg: Registration) -> Result<User, AppEr
 
 /// Whether `token` is a confirmation token that still works. Reads only: the page a
 /// confirmation link opens changes nothing until its button is pressed.
-pub async fn verify_token_is_valid(state: &AppState, token: String) -> Result<bool, AppError> {
+pub async fn verify_token_is_valid(state: &Services, token: String) -> Result<bool, AppError> {
     state
         .db
         .run(move |conn| Ok(valid_token(conn, &token, VERIFY)?.is_some()))
         .await
 }
 
-pub async fn verify_email(state: &AppState, token: String) -> Result<User, AppError> {
+pub async fn verify_email(state: &Services, token: String) -> Result<User, AppError> {
     let user = state
         .db
         .run(move |conn| {
@@ -206,7 +206,7 @@ pub struct LoggedIn {
 /// Checks a password. Unknown emails and wrong passwords take the same time and get the
 /// same 401; a suspended account gets 403 only once its password was right.
 pub async fn login(
-    state: &AppState,
+    state: &Services,
     email: String,
     password_in: String,
     code: Option<String>,
@@ -306,7 +306,7 @@ pub async fn login(
     }
 }
 
-fn issue(state: &AppState, user: User) -> Result<LoggedIn, AppError> {
+fn issue(state: &Services, user: User) -> Result<LoggedIn, AppError> {
     let (token, expires_at) = state
         .keys
         .issue(user.id, &user.role, user.token_version)
@@ -335,7 +335,7 @@ fn claim_totp_step(conn: &mut Conn, id: i64, step: i64) -> QueryResult<bool> {
 /// A one-time code of a step not used before, or an unused recovery code (which is then
 /// used up): which of the two passed, or `None`.
 async fn check_second_factor(
-    state: &AppState,
+    state: &Services,
     user: &User,
     code: &str,
 ) -> Result<Option<SecondFactor>, AppError> {
@@ -396,7 +396,7 @@ async fn check_second_factor(
 /// The second step of signing in on the pages: the short token from the first step
 /// and a code.
 pub async fn login_second_step(
-    state: &AppState,
+    state: &Services,
     mfa_token: &str,
     code: &str,
 ) -> Result<LoggedIn, AppError> {
@@ -451,7 +451,7 @@ pub async fn login_second_step(
     issue(state, user)
 }
 
-async fn record_failure(state: &AppState, email_lower: String) -> Result<(), AppError> {
+async fn record_failure(state: &Services, email_lower: String) -> Result<(), AppError> {
     let key = failure_key(state.keys.secret(), &email_lower);
     state
         .db
@@ -469,7 +469,7 @@ async fn record_failure(state: &AppState, email_lower: String) -> Result<(), App
 }
 
 /// Enrolment, step 1: a new secret kept as pending until a code proves the app has it.
-pub async fn mfa_setup(state: &AppState, user: &User) -> Result<(String, String), AppError> {
+pub async fn mfa_setup(state: &Services, user: &User) -> Result<(String, String), AppError> {
     if user.totp_enabled {
         return Err(AppError::conflict(
             "Two-factor authentication is already on.",
@@ -494,7 +494,7 @@ pub async fn mfa_setup(state: &AppState, user: &User) -> Result<(String, String)
 /// Enrolment, step 2: a correct code turns the factor on; returns the recovery codes,
 /// shown once and stored hashed.
 pub async fn mfa_enable(
-    state: &AppState,
+    state: &Services,
     user: &User,
     code: &str,
 ) -> Result<Vec<String>, AppError> {
@@ -549,7 +549,7 @@ pub async fn mfa_enable(
 
 /// Turns the second factor off; needs the current password.
 pub async fn mfa_disable(
-    state: &AppState,
+    state: &Services,
     user: &User,
     password_in: String,
 ) -> Result<(), AppError> {
@@ -578,7 +578,7 @@ pub async fn mfa_disable(
 }
 
 /// Sends a reset link if the account exists; the caller answers 202 either way.
-pub async fn request_password_reset(state: &AppState, email: String) -> Result<(), AppError> {
+pub async fn request_password_reset(state: &Services, email: String) -> Result<(), AppError> {
     let base = state.config.base_url.clone();
     let address = Subject::address(state.keys.secret(), &email);
     let account = state
@@ -600,7 +600,7 @@ pub async fn request_password_reset(state: &AppState, email: String) -> Result<(
 }
 
 pub async fn confirm_password_reset(
-    state: &AppState,
+    state: &Services,
     token: String,
     new_password: String,
 ) -> Result<User, AppError> {
@@ -645,7 +645,7 @@ fn set_password(conn: &mut Conn, id: i64, hash: &str) -> QueryResult<usize> {
 }
 
 pub async fn change_password(
-    state: &AppState,
+    state: &Services,
     user: &User,
     current: String,
     new_password: String,
@@ -680,7 +680,7 @@ pub async fn change_password(
 }
 
 /// "Sign out everywhere": every token of the account stops working.
-pub async fn sign_out_everywhere(state: &AppState, id: i64) -> Result<(), AppError> {
+pub async fn sign_out_everywhere(state: &Services, id: i64) -> Result<(), AppError> {
     state
         .db
         .run(move |conn| {
@@ -699,7 +699,7 @@ pub async fn sign_out_everywhere(state: &AppState, id: i64) -> Result<(), AppErr
 }
 
 pub async fn update_profile(
-    state: &AppState,
+    state: &Services,
     id: i64,
     patch: ProfilePatch,
 ) -> Result<User, AppError> {
@@ -734,7 +734,7 @@ pub struct UserFilter {
     pub limit: i64,
 }
 
-pub async fn list_users(state: &AppState, f: UserFilter) -> Result<Vec<User>, AppError> {
+pub async fn list_users(state: &Services, f: UserFilter) -> Result<Vec<User>, AppError> {
     state
         .db
         .run(move |conn| {
@@ -797,7 +797,7 @@ pub fn audit(
 }
 
 pub async fn admin_update(
-    state: &AppState,
+    state: &Services,
     actor: &User,
     target: i64,
     ch: AdminChanges,
@@ -904,18 +904,18 @@ pub async fn admin_update(
     Ok(user)
 }
 
-pub async fn user_by_email(state: &AppState, email: String) -> Result<Option<User>, AppError> {
+pub async fn user_by_email(state: &Services, email: String) -> Result<Option<User>, AppError> {
     state.db.run(move |conn| Ok(by_email(conn, &email)?)).await
 }
 
-pub async fn get_user(state: &AppState, id: i64) -> Result<User, AppError> {
+pub async fn get_user(state: &Services, id: i64) -> Result<User, AppError> {
     state.db.run(move |conn| find_user(conn, id)).await
 }
 
 /// "Delete my account": asks for the password again, and for a one-time or recovery
 /// code when the second factor is on, then erases the account (`accounts::erasure`).
 pub async fn delete_own_account(
-    state: &AppState,
+    state: &Services,
     user: &User,
     password_in: String,
     code: Option<String>,
@@ -953,7 +953,7 @@ pub async fn delete_own_account(
 /// An admin erases an account on its holder's request; the audit log records who did
 /// it and when, and nothing of what was erased.
 pub async fn admin_delete_account(
-    state: &AppState,
+    state: &Services,
     actor: &User,
     target: i64,
 ) -> Result<(), AppError> {

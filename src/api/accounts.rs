@@ -80,7 +80,10 @@ pub async fn register(
     req: HttpRequest,
     Json(b): Json<RegisterBody>,
 ) -> Result<HttpResponse, AppError> {
-    state.limiter.check(ratelimit::REGISTER, &client_ip(&req))?;
+    state.limiter.check(
+        ratelimit::REGISTER,
+        &client_ip(&req, state.config.trusted_proxy),
+    )?;
     let reg = Registration::parse(
         &b.email,
         &b.password,
@@ -220,9 +223,10 @@ pub async fn password_reset(
     req: HttpRequest,
     Json(b): Json<ResetBody>,
 ) -> Result<HttpResponse, AppError> {
-    state
-        .limiter
-        .check(ratelimit::PASSWORD_RESET, &client_ip(&req))?;
+    state.limiter.check(
+        ratelimit::PASSWORD_RESET,
+        &client_ip(&req, state.config.trusted_proxy),
+    )?;
     service::request_password_reset(&state, b.email).await?;
     Ok(HttpResponse::Accepted().json(ResetAccepted {
         status: "accepted",

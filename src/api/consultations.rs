@@ -103,7 +103,7 @@ pub async fn list(
 ) -> Result<HttpResponse, AppError> {
     let limit = parse_limit(q.limit.as_deref())?;
     let after = cursor_decode(q.cursor.as_deref())?;
-    let items: Vec<ConsultationDto> = service::list(&state, after, limit + 1)
+    let items: Vec<ConsultationDto> = service::list(&state.db, after, limit + 1)
         .await?
         .iter()
         .map(|c| ConsultationDto::new(c, None))
@@ -164,7 +164,7 @@ pub async fn create(
     Admin(admin): Admin,
     Json(b): Json<ConsultationBody>,
 ) -> Result<HttpResponse, AppError> {
-    let c = service::create(&state, admin.id, b.parse(true)?).await?;
+    let c = service::create(&state.db, admin.id, b.parse(true)?).await?;
     Ok(HttpResponse::Created().json(ConsultationDto::new(&c, Some(&[]))))
 }
 
@@ -184,7 +184,7 @@ pub async fn get(
     state: web::Data<AppState>,
     path: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
-    let (c, ds) = service::get(&state, path.into_inner()).await?;
+    let (c, ds) = service::get(&state.db, path.into_inner()).await?;
     Ok(HttpResponse::Ok().json(ConsultationDto::new(&c, Some(&ds))))
 }
 
@@ -214,8 +214,8 @@ pub async fn update(
     Json(b): Json<ConsultationBody>,
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
-    service::update(&state, id, b.parse(false)?).await?;
-    let (c, ds) = service::get(&state, id).await?;
+    service::update(&state.db, id, b.parse(false)?).await?;
+    let (c, ds) = service::get(&state.db, id).await?;
     Ok(HttpResponse::Ok().json(ConsultationDto::new(&c, Some(&ds))))
 }
 
@@ -256,7 +256,7 @@ pub async fn create_draft(
     Json(b): Json<DraftBody>,
 ) -> Result<HttpResponse, AppError> {
     let input = DraftInput::parse(&b.title, &b.version_label, &b.text)?;
-    let draft = drafts::create(&state, path.into_inner(), input).await?;
-    let view = drafts::get_view(&state, draft.id).await?;
+    let draft = drafts::create(&state.db, path.into_inner(), input).await?;
+    let view = drafts::get_view(&state.db, draft.id).await?;
     Ok(HttpResponse::Created().json(DraftDto::new(&view)))
 }

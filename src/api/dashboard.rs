@@ -25,5 +25,5 @@ pub async fn get(
     state: web::Data<AppState>,
     path: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
-    Ok(HttpResponse::Ok().json(service::load(&state, path.into_inner()).await?))
+    Ok(HttpResponse::Ok().json(service::load(&state.db, path.into_inner()).await?))
 }

@@ -117,7 +117,8 @@ pub async fn get(
     // The same for every reader: kept and served again while nothing in it changed.
     let id = path.into_inner();
     reads::serve(
-        &state,
+        &state.db,
+        &state.reads,
         &req,
         reads::Key::Draft(id),
         reads::Scope::Draft(id),
@@ -145,8 +146,8 @@ pub async fn stats(
     path: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
-    let base = drafts::stats(&state, id).await?;
-    let dashboard = crate::dashboard::service::load(&state, id).await?;
+    let base = drafts::stats(&state.db, id).await?;
+    let dashboard = crate::dashboard::service::load(&state.db, id).await?;
     Ok(HttpResponse::Ok().json(StatsOut {
         base,
         more: crate::dashboard::service::StatsExtension::of(&dashboard),
@@ -313,7 +314,8 @@ pub async fn list_comments(
         query: req.query_string().to_string(),
     };
     reads::serve(
-        &state,
+        &state.db,
+        &state.reads,
         &req,
         key,
         scope,
@@ -385,7 +387,9 @@ pub async fn create_comment(
         b.proposed_text.as_deref(),
         b.attribution.as_deref(),
     )?;
-    let ip = crate::ratelimit::client_ip(&req);
-    let c = comments::create(&state, &user, &ip, path.into_inner(), input).await?;
+    // Per address: the HTTP side of the limit; per account: the service's.
+    let ip = crate::ratelimit::client_ip(&req, state.config.trusted_proxy);
+    state.limiter.check(crate::ratelimit::COMMENT_IP, &ip)?;
+    let c = comments::create(&state, &user, path.into_inner(), input).await?;
     Ok(HttpResponse::Created().json(c))
 }

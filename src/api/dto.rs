@@ -89,7 +89,4 @@ impl<T> Page<T> {
     }
 }
 
-pub fn rfc3339(t: chrono::NaiveDateTime) -> String {
-    t.and_utc()
-        .to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-}
+pub use crate::clock::rfc3339;

@@ -5,8 +5,9 @@ use actix_web::{web, HttpResponse};
 
 use crate::api::openapi::{Forbidden, Invalid, NotFound, RateLimited, Unauthorized};
 use crate::auth::MaybeApiUser;
+use crate::download;
 use crate::error::AppError;
-use crate::export::{self, stream, Query, Request};
+use crate::export::{self, Query, Request};
 use crate::state::AppState;
 
 /// The consolidated input of a draft as a file (SPEC §6): published comments, or every
@@ -39,14 +40,15 @@ pub async fn export(
     q: web::Query<Query>,
     req: actix_web::HttpRequest,
 ) -> Result<HttpResponse, AppError> {
-    state
-        .limiter
-        .check(crate::ratelimit::EXPORT, &crate::ratelimit::client_ip(&req))?;
+    state.limiter.check(
+        crate::ratelimit::EXPORT,
+        &crate::ratelimit::client_ip(&req, state.config.trusted_proxy),
+    )?;
     let request = Request::parse(path.into_inner(), &q)?;
     request.authorize(user.as_ref())?;
     let plan = state
         .db
         .run(move |conn| export::plan(conn, &request))
         .await?;
-    Ok(stream::response(state.db.clone(), plan))
+    Ok(download::response(state.db.clone(), plan))
 }

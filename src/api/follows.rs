@@ -28,7 +28,7 @@ pub async fn follow(
     ApiUser(user): ApiUser,
     path: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
-    follows::set(&state, user.id, path.into_inner(), true).await?;
+    follows::set(&state.db, user.id, path.into_inner(), true).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 
@@ -51,6 +51,6 @@ pub async fn unfollow(
     ApiUser(user): ApiUser,
     path: web::Path<i64>,
 ) -> Result<HttpResponse, AppError> {
-    follows::set(&state, user.id, path.into_inner(), false).await?;
+    follows::set(&state.db, user.id, path.into_inner(), false).await?;
     Ok(HttpResponse::NoContent().finish())
 }

@@ -59,7 +59,7 @@ pub async fn update(
     Json(b): Json<TagsBody>,
 ) -> Result<HttpResponse, AppError> {
     let input = TagsInput::parse(b.tags.as_deref())?;
-    let (p, counts) = tags::update(&state, path.into_inner(), input).await?;
+    let (p, counts) = tags::update(&state.db, path.into_inner(), input).await?;
     Ok(HttpResponse::Ok().json(ParagraphOut {
         draft_id: p.draft_id,
         paragraph: ParagraphDto {

@@ -97,7 +97,7 @@ pub async fn create(
         .db
         .run(move |conn| service::publish(conn, Some(admin.id), id, &input))
         .await?;
-    let view = crate::drafts::service::get_view(&state, draft.id).await?;
+    let view = crate::drafts::service::get_view(&state.db, draft.id).await?;
     Ok(HttpResponse::Created().json(DraftDto::new(&view)))
 }
 

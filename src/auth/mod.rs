@@ -10,7 +10,7 @@ pub mod token;
 use std::future::Future;
 use std::pin::Pin;
 
-use actix_web::{dev::Payload, web, FromRequest, HttpRequest};
+use actix_web::{dev::Payload, web, FromRequest, HttpMessage, HttpRequest};
 use diesel::prelude::*;
 
 use crate::accounts::model::User;
@@ -75,23 +75,56 @@ fn state_of(req: &HttpRequest) -> Result<AppState, AppError> {
         .ok_or_else(|| AppError::Internal("application state missing".into()))
 }
 
+/// What the API's authentication step found in a request's bearer token, kept in the
+/// request's extensions for the extractors below.
+#[derive(Clone)]
+enum Bearer {
+    /// A token naming a current, unsuspended account.
+    Valid(Box<User>),
+    /// A token was sent but is forged, expired, revoked, or names an account that is
+    /// suspended or erased.
+    Invalid,
+}
+
+/// The API's one authentication step (middleware on `/api/v1`): it reads the bearer
+/// token, if any, before any handler runs and before any body is read, and leaves what
+/// it found for `ApiUser` and `MaybeApiUser`. Those are then ready at once, so a
+/// revoked token is a 401 whatever else is wrong with the request (a handler's
+/// extractors run in order and the first error is the answer). It answers nothing
+/// itself: routes that ignore tokens keep ignoring them. The sign-in routes
+/// (`/auth/*` but logout) are public and skip the lookup.
+pub async fn authenticate(
+    req: actix_web::dev::ServiceRequest,
+    next: actix_web::middleware::Next<impl actix_web::body::MessageBody>,
+) -> Result<actix_web::dev::ServiceResponse<impl actix_web::body::MessageBody>, actix_web::Error> {
+    let path = req.path();
+    let public = path.starts_with("/api/v1/auth/") && path != "/api/v1/auth/logout";
+    if let (false, Some(token)) = (public, bearer(req.request())) {
+        let state = state_of(req.request())?;
+        let found = match user_from_token(&state, &token).await? {
+            Some(user) => Bearer::Valid(Box::new(user)),
+            None => Bearer::Invalid,
+        };
+        req.extensions_mut().insert(found);
+    }
+    next.call(req).await
+}
+
+fn found(req: &HttpRequest) -> Option<Bearer> {
+    req.extensions().get::<Bearer>().cloned()
+}
+
 /// An API caller with a valid bearer token; 401 otherwise. Cookies are ignored.
 pub struct ApiUser(pub User);
 
 impl FromRequest for ApiUser {
     type Error = AppError;
-    type Future = Pin<Box<dyn Future<Output = Result<Self, AppError>>>>;
+    type Future = std::future::Ready<Result<Self, AppError>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        let token = bearer(req);
-        let state = state_of(req);
-        Box::pin(async move {
-            let state = state?;
-            let token = token.ok_or(AppError::Unauthorized)?;
-            user_from_token(&state, &token)
-                .await?
-                .map(ApiUser)
-                .ok_or(AppError::Unauthorized)
+        std::future::ready(match found(req) {
+            Some(Bearer::Valid(user)) => Ok(ApiUser(*user)),
+            _ => Err(AppError::Unauthorized),
         })
     }
 }
@@ -102,20 +135,13 @@ pub struct MaybeApiUser(pub Option<User>);
 
 impl FromRequest for MaybeApiUser {
     type Error = AppError;
-    type Future = Pin<Box<dyn Future<Output = Result<Self, AppError>>>>;
+    type Future = std::future::Ready<Result<Self, AppError>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        let token = bearer(req);
-        let state = state_of(req);
-        Box::pin(async move {
-            let state = state?;
-            match token {
-                None => Ok(MaybeApiUser(None)),
-                Some(t) => user_from_token(&state, &t)
-                    .await?
-                    .map(|u| MaybeApiUser(Some(u)))
-                    .ok_or(AppError::Unauthorized),
-            }
+        std::future::ready(match found(req) {
+            None => Ok(MaybeApiUser(None)),
+            Some(Bearer::Valid(user)) => Ok(MaybeApiUser(Some(*user))),
+            Some(Bearer::Invalid) => Err(AppError::Unauthorized),
         })
     }
 }

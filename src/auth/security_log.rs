@@ -72,14 +72,7 @@ pub enum AccountChange {
     AffiliationVerified(bool),
 }
 
-/// Why a form post was refused.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum CsrfRefusal {
-    /// The form's token did not match the visitor's cookie.
-    Token,
-    /// `Origin` or `Sec-Fetch-Site` named another site.
-    CrossSite,
-}
+pub use crate::error::CsrfRefusal;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SecurityEvent {

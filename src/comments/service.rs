@@ -13,7 +13,7 @@ use crate::db::schema::{comment_edits, comments, paragraphs, users};
 use crate::db::Conn;
 use crate::drafts::service as drafts;
 use crate::error::{AppError, FieldErrors};
-use crate::state::AppState;
+use crate::services::Services;
 
 pub fn find(conn: &mut Conn, id: i64) -> Result<Comment, AppError> {
     Ok(comments::table
@@ -66,7 +66,7 @@ fn check_writable(
     Ok(consultation)
 }
 
-pub fn check_may_write(state: &AppState, user: &User) -> Result<(), AppError> {
+pub fn check_may_write(state: &Services, user: &User) -> Result<(), AppError> {
     if user.suspended {
         return Err(AppError::forbidden("This account is suspended."));
     }
@@ -76,19 +76,15 @@ pub fn check_may_write(state: &AppState, user: &User) -> Result<(), AppError> {
     Ok(())
 }
 
-/// `client_ip` is `ratelimit::client_ip` of the request: comments are limited per
-/// address as well as per account, here, for the API and the pages alike.
+/// Comments are limited per account here; the limit per client address is the HTTP
+/// side's (`ratelimit::COMMENT_IP`, checked by the API and the page before this).
 pub async fn create(
-    state: &AppState,
+    state: &Services,
     user: &User,
-    client_ip: &str,
     draft_id: i64,
     input: NewComment,
 ) -> Result<CommentOut, AppError> {
     check_may_write(state, user)?;
-    state
-        .limiter
-        .check(crate::ratelimit::COMMENT_IP, client_ip)?;
     state
         .limiter
         .check(crate::ratelimit::COMMENT, &user.id.to_string())?;
@@ -192,7 +188,7 @@ fn own_comment(conn: &mut Conn, id: i64, user: &User) -> Result<Comment, AppErro
 }
 
 pub async fn edit(
-    state: &AppState,
+    state: &Services,
     user: &User,
     id: i64,
     edit: CommentEdit,
@@ -242,7 +238,7 @@ pub async fn edit(
         .await
 }
 
-pub async fn withdraw(state: &AppState, user: &User, id: i64) -> Result<(), AppError> {
+pub async fn withdraw(state: &Services, user: &User, id: i64) -> Result<(), AppError> {
     let user = user.clone();
     state
         .db
@@ -263,7 +259,7 @@ pub async fn withdraw(state: &AppState, user: &User, id: i64) -> Result<(), AppE
 }
 
 /// One comment as `viewer` may see it; 404 when they may not know it exists.
-pub async fn get(state: &AppState, viewer: Viewer, id: i64) -> Result<CommentOut, AppError> {
+pub async fn get(state: &Services, viewer: Viewer, id: i64) -> Result<CommentOut, AppError> {
     state
         .db
         .run(move |conn| {
@@ -404,7 +400,7 @@ pub fn list(
 }
 
 pub async fn list_async(
-    state: &AppState,
+    state: &Services,
     viewer: Viewer,
     f: CommentFilter,
 ) -> Result<Vec<CommentOut>, AppError> {

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::api::dto::rfc3339;
+use crate::clock::rfc3339;
 use crate::comments::model::{Comment, Viewer};
 
 /// What the comment's attribution lets the viewer see of its author.
@@ -20,7 +20,7 @@ pub struct AuthorOut {
     pub display_name: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub organization: Option<String>,
-    #[schema(schema_with = crate::api::openapi::stakeholder_group)]
+    #[schema(schema_with = crate::vocabulary::stakeholder_group)]
     pub stakeholder_group: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub country: Option<String>,
@@ -44,13 +44,13 @@ pub struct CommentOut {
     #[serde(with = "crate::ids::opt_string")]
     #[schema(value_type = Option<crate::ids::Id>)]
     pub parent_id: Option<i64>,
-    #[schema(schema_with = crate::api::openapi::comment_kind)]
+    #[schema(schema_with = crate::vocabulary::comment_kind)]
     pub kind: String,
     pub body: Option<String>,
     pub proposed_text: Option<String>,
-    #[schema(schema_with = crate::api::openapi::comment_status)]
+    #[schema(schema_with = crate::vocabulary::comment_status)]
     pub status: String,
-    #[schema(schema_with = crate::api::openapi::attribution)]
+    #[schema(schema_with = crate::vocabulary::attribution)]
     pub attribution: String,
     pub author: AuthorOut,
     #[schema(format = DateTime)]
@@ -58,7 +58,7 @@ pub struct CommentOut {
     #[schema(format = DateTime)]
     pub edited_at: Option<String>,
     /// The secretariat's answer: incorporated, partly_incorporated, not_incorporated, noted.
-    #[schema(schema_with = crate::api::openapi::opt_disposition)]
+    #[schema(schema_with = crate::vocabulary::opt_disposition)]
     pub disposition: Option<String>,
     pub disposition_explanation: Option<String>,
     /// Whether the viewer wrote it (lets pages offer edit and withdraw).

@@ -5,8 +5,8 @@ use diesel::prelude::*;
 
 use crate::consultations::Consultation;
 use crate::db::schema::{consultations, drafts};
+use crate::db::Db;
 use crate::error::{AppError, FieldErrors};
-use crate::state::AppState;
 
 pub const MAX_TITLE: usize = 300;
 pub const MAX_SUMMARY: usize = 5000;
@@ -103,77 +103,66 @@ pub fn find(conn: &mut crate::db::Conn, id: i64) -> Result<Consultation, AppErro
 }
 
 pub async fn create(
-    state: &AppState,
+    db: &Db,
     actor: i64,
     input: ConsultationInput,
 ) -> Result<Consultation, AppError> {
-    state
-        .db
-        .run(move |conn| {
-            let now = Utc::now().naive_utc();
-            let opens = input.opens_at.unwrap_or(now);
-            let closes = input.closes_at.unwrap_or(opens + Duration::days(60));
+    db.run(move |conn| {
+        let now = Utc::now().naive_utc();
+        let opens = input.opens_at.unwrap_or(now);
+        let closes = input.closes_at.unwrap_or(opens + Duration::days(60));
+        if closes <= opens {
+            return Err(FieldErrors::single("closes_at", "must be after opens_at"));
+        }
+        let id = crate::ids::new_id();
+        diesel::insert_into(consultations::table)
+            .values((
+                consultations::id.eq(id),
+                consultations::title.eq(input.title.unwrap_or_default()),
+                consultations::summary.eq(input.summary.unwrap_or_default()),
+                consultations::opens_at.eq(opens),
+                consultations::closes_at.eq(closes),
+                consultations::moderation.eq(input.moderation.unwrap_or_else(|| "post".into())),
+                consultations::created_by.eq(actor),
+                consultations::created_at.eq(now),
+            ))
+            .execute(conn)?;
+        find(conn, id)
+    })
+    .await
+}
+
+pub async fn update(db: &Db, id: i64, input: ConsultationInput) -> Result<Consultation, AppError> {
+    db.run(move |conn| {
+        crate::db::transaction(conn, |conn| {
+            let current = find(conn, id)?;
+            let opens = input.opens_at.unwrap_or(current.opens_at);
+            let closes = input.closes_at.unwrap_or(current.closes_at);
             if closes <= opens {
                 return Err(FieldErrors::single("closes_at", "must be after opens_at"));
             }
-            let id = crate::ids::new_id();
-            diesel::insert_into(consultations::table)
-                .values((
-                    consultations::id.eq(id),
-                    consultations::title.eq(input.title.unwrap_or_default()),
-                    consultations::summary.eq(input.summary.unwrap_or_default()),
+            diesel::update(consultations::table.find(id))
+                .set((
+                    consultations::title.eq(input.title.unwrap_or(current.title)),
+                    consultations::summary.eq(input.summary.unwrap_or(current.summary)),
                     consultations::opens_at.eq(opens),
                     consultations::closes_at.eq(closes),
-                    consultations::moderation.eq(input.moderation.unwrap_or_else(|| "post".into())),
-                    consultations::created_by.eq(actor),
-                    consultations::created_at.eq(now),
+                    consultations::moderation.eq(input.moderation.unwrap_or(current.moderation)),
                 ))
                 .execute(conn)?;
             find(conn, id)
         })
-        .await
+    })
+    .await
 }
 
-pub async fn update(
-    state: &AppState,
-    id: i64,
-    input: ConsultationInput,
-) -> Result<Consultation, AppError> {
-    state
-        .db
-        .run(move |conn| {
-            crate::db::transaction(conn, |conn| {
-                let current = find(conn, id)?;
-                let opens = input.opens_at.unwrap_or(current.opens_at);
-                let closes = input.closes_at.unwrap_or(current.closes_at);
-                if closes <= opens {
-                    return Err(FieldErrors::single("closes_at", "must be after opens_at"));
-                }
-                diesel::update(consultations::table.find(id))
-                    .set((
-                        consultations::title.eq(input.title.unwrap_or(current.title)),
-                        consultations::summary.eq(input.summary.unwrap_or(current.summary)),
-                        consultations::opens_at.eq(opens),
-                        consultations::closes_at.eq(closes),
-                        consultations::moderation
-                            .eq(input.moderation.unwrap_or(current.moderation)),
-                    ))
-                    .execute(conn)?;
-                find(conn, id)
-            })
-        })
-        .await
-}
-
-pub async fn get(state: &AppState, id: i64) -> Result<(Consultation, Vec<DraftSummary>), AppError> {
-    state
-        .db
-        .run(move |conn| {
-            let c = find(conn, id)?;
-            let d = drafts_of(conn, id)?;
-            Ok((c, d))
-        })
-        .await
+pub async fn get(db: &Db, id: i64) -> Result<(Consultation, Vec<DraftSummary>), AppError> {
+    db.run(move |conn| {
+        let c = find(conn, id)?;
+        let d = drafts_of(conn, id)?;
+        Ok((c, d))
+    })
+    .await
 }
 
 #[derive(Debug, Clone, Queryable)]
@@ -199,23 +188,17 @@ pub fn drafts_of(conn: &mut crate::db::Conn, consultation: i64) -> QueryResult<V
         .load(conn)
 }
 
-pub async fn list(
-    state: &AppState,
-    after: Option<i64>,
-    limit: i64,
-) -> Result<Vec<Consultation>, AppError> {
-    state
-        .db
-        .run(move |conn| {
-            let mut q = consultations::table
-                .select(Consultation::as_select())
-                .order(consultations::id.asc())
-                .limit(limit)
-                .into_boxed();
-            if let Some(a) = after {
-                q = q.filter(consultations::id.gt(a));
-            }
-            Ok(q.load(conn)?)
-        })
-        .await
+pub async fn list(db: &Db, after: Option<i64>, limit: i64) -> Result<Vec<Consultation>, AppError> {
+    db.run(move |conn| {
+        let mut q = consultations::table
+            .select(Consultation::as_select())
+            .order(consultations::id.asc())
+            .limit(limit)
+            .into_boxed();
+        if let Some(a) = after {
+            q = q.filter(consultations::id.gt(a));
+        }
+        Ok(q.load(conn)?)
+    })
+    .await
 }

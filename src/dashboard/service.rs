@@ -14,11 +14,11 @@ use crate::consultations::service as consultations;
 use crate::dashboard::balance::{self, Balance};
 use crate::dashboard::regions;
 use crate::db::schema::{comments, paragraphs};
+use crate::db::Db;
 use crate::db::{Conn, DbConn};
 use crate::drafts::service as drafts;
 use crate::drafts::tags;
 use crate::error::AppError;
-use crate::state::AppState;
 
 /// Counts by stakeholder group (snake_case values as keys; absent means zero).
 pub type ByGroup = BTreeMap<String, i64>;
@@ -386,8 +386,8 @@ fn day_series(rows: Vec<DayRow>) -> Vec<DayFigures> {
         .collect()
 }
 
-pub async fn load(state: &AppState, draft: i64) -> Result<Dashboard, AppError> {
-    state.db.run(move |conn| compute(conn, draft)).await
+pub async fn load(db: &Db, draft: i64) -> Result<Dashboard, AppError> {
+    db.run(move |conn| compute(conn, draft)).await
 }
 
 /// The figures `GET /drafts/{id}/stats` adds to its own (SPEC §4 and issue 8): input by

@@ -144,14 +144,15 @@ impl Db {
             .map_err(|e| AppError::Unavailable(e.to_string()))
     }
 
-    /// Runs blocking database work on actix's blocking pool, never on an async worker.
+    /// Runs blocking database work on the runtime's blocking pool (the one actix's
+    /// `web::block` uses too), never on an async worker.
     pub async fn run<F, T>(&self, f: F) -> Result<T, AppError>
     where
         F: FnOnce(&mut DbConn) -> Result<T, AppError> + Send + 'static,
         T: Send + 'static,
     {
         let db = self.clone();
-        actix_web::web::block(move || {
+        tokio::task::spawn_blocking(move || {
             let mut conn = db.get()?;
             f(&mut conn)
         })

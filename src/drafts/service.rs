@@ -9,10 +9,10 @@ use diesel::prelude::*;
 use crate::consultations::{service as consultations, Consultation};
 use crate::db::schema::{comments, drafts, paragraphs};
 use crate::db::Conn;
+use crate::db::Db;
 use crate::drafts::markdown::parse_draft;
 use crate::drafts::{Draft, Paragraph};
 use crate::error::{AppError, FieldErrors};
-use crate::state::AppState;
 
 pub const MAX_TITLE: usize = 300;
 pub const MAX_LABEL: usize = 100;
@@ -111,14 +111,8 @@ pub fn import(
     })
 }
 
-pub async fn create(
-    state: &AppState,
-    consultation_id: i64,
-    input: DraftInput,
-) -> Result<Draft, AppError> {
-    state
-        .db
-        .run(move |conn| import(conn, consultation_id, &input, None))
+pub async fn create(db: &Db, consultation_id: i64, input: DraftInput) -> Result<Draft, AppError> {
+    db.run(move |conn| import(conn, consultation_id, &input, None))
         .await
 }
 
@@ -181,8 +175,8 @@ pub fn view(conn: &mut Conn, id: i64) -> Result<DraftView, AppError> {
     })
 }
 
-pub async fn get_view(state: &AppState, id: i64) -> Result<DraftView, AppError> {
-    state.db.run(move |conn| view(conn, id)).await
+pub async fn get_view(db: &Db, id: i64) -> Result<DraftView, AppError> {
+    db.run(move |conn| view(conn, id)).await
 }
 
 #[derive(Debug, Default, serde::Serialize, utoipa::ToSchema)]
@@ -206,46 +200,44 @@ pub struct ParagraphStats {
     pub by_group: BTreeMap<String, i64>,
 }
 
-pub async fn stats(state: &AppState, id: i64) -> Result<Stats, AppError> {
-    state
-        .db
-        .run(move |conn| {
-            find(conn, id)?;
-            let published = comments::table
-                .filter(comments::draft_id.eq(id))
-                .filter(comments::status.eq("published"));
-            let mut s = Stats::default();
-            let by_kind: Vec<(String, i64)> = published
-                .group_by(comments::kind)
-                .select((comments::kind, diesel::dsl::count_star()))
-                .load(conn)?;
-            let by_country: Vec<(Option<String>, i64)> = published
-                .group_by(comments::author_country)
-                .select((comments::author_country, diesel::dsl::count_star()))
-                .load(conn)?;
-            let counts = counts(conn, id)?;
-            for groups in counts.values() {
-                for (g, n) in groups {
-                    *s.by_group.entry(g.clone()).or_default() += n;
-                    s.total += n;
-                }
+pub async fn stats(db: &Db, id: i64) -> Result<Stats, AppError> {
+    db.run(move |conn| {
+        find(conn, id)?;
+        let published = comments::table
+            .filter(comments::draft_id.eq(id))
+            .filter(comments::status.eq("published"));
+        let mut s = Stats::default();
+        let by_kind: Vec<(String, i64)> = published
+            .group_by(comments::kind)
+            .select((comments::kind, diesel::dsl::count_star()))
+            .load(conn)?;
+        let by_country: Vec<(Option<String>, i64)> = published
+            .group_by(comments::author_country)
+            .select((comments::author_country, diesel::dsl::count_star()))
+            .load(conn)?;
+        let counts = counts(conn, id)?;
+        for groups in counts.values() {
+            for (g, n) in groups {
+                *s.by_group.entry(g.clone()).or_default() += n;
+                s.total += n;
             }
-            s.by_kind = by_kind.into_iter().collect();
-            s.dispositions_by_group = crate::revisions::service::dispositions_by_group(conn, id)?;
-            s.by_country = by_country
-                .into_iter()
-                .map(|(c, n)| (c.unwrap_or_else(|| "unknown".into()), n))
-                .collect();
-            s.by_paragraph = paragraphs_of(conn, id)?
-                .into_iter()
-                .map(|p| ParagraphStats {
-                    by_group: counts.get(&Some(p.id)).cloned().unwrap_or_default(),
-                    paragraph_id: p.id,
-                    number: p.number,
-                    label: p.label,
-                })
-                .collect();
-            Ok(s)
-        })
-        .await
+        }
+        s.by_kind = by_kind.into_iter().collect();
+        s.dispositions_by_group = crate::revisions::service::dispositions_by_group(conn, id)?;
+        s.by_country = by_country
+            .into_iter()
+            .map(|(c, n)| (c.unwrap_or_else(|| "unknown".into()), n))
+            .collect();
+        s.by_paragraph = paragraphs_of(conn, id)?
+            .into_iter()
+            .map(|p| ParagraphStats {
+                by_group: counts.get(&Some(p.id)).cloned().unwrap_or_default(),
+                paragraph_id: p.id,
+                number: p.number,
+                label: p.label,
+            })
+            .collect();
+        Ok(s)
+    })
+    .await
 }

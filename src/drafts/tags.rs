@@ -7,10 +7,10 @@ use diesel::prelude::*;
 
 use crate::db::schema::{comments, paragraphs};
 use crate::db::Conn;
+use crate::db::Db;
 use crate::drafts::{is_valid_tag, Paragraph};
 use crate::error::{AppError, FieldErrors};
 use crate::i18n::t;
-use crate::state::AppState;
 
 /// The eleven WSIS Action Lines, in order.
 pub const ACTION_LINES: [&str; 11] = [
@@ -157,11 +157,11 @@ pub fn set(
 }
 
 pub async fn update(
-    state: &AppState,
+    db: &Db,
     paragraph: i64,
     input: TagsInput,
 ) -> Result<(Paragraph, BTreeMap<String, i64>), AppError> {
-    state.db.run(move |conn| set(conn, paragraph, &input)).await
+    db.run(move |conn| set(conn, paragraph, &input)).await
 }
 
 /// The catalogue name of a tag: the Action Line's title, or the SDG's.

@@ -6,7 +6,7 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use crate::api::dto::rfc3339;
+use crate::clock::rfc3339;
 use crate::db::Db;
 use crate::drafts::Paragraph;
 use crate::export::{source, ExportError, Plan};

@@ -10,7 +10,6 @@ pub mod csv;
 pub mod html;
 pub mod json;
 pub mod source;
-pub mod stream;
 pub mod xlsx;
 
 use std::borrow::Cow;
@@ -115,13 +114,13 @@ impl Scope {
 #[into_params(parameter_in = Query)]
 pub struct Query {
     /// Required.
-    #[param(required = true, schema_with = crate::api::openapi::export_format)]
+    #[param(required = true, schema_with = crate::vocabulary::export_format)]
     pub format: Option<String>,
     /// Only comments by this group; empty: every group.
-    #[param(schema_with = crate::api::openapi::stakeholder_group_or_empty)]
+    #[param(schema_with = crate::vocabulary::stakeholder_group_or_empty)]
     pub stakeholder_group: Option<String>,
     /// `all`: every status (moderators); published comments if absent.
-    #[param(schema_with = crate::api::openapi::export_status)]
+    #[param(schema_with = crate::vocabulary::export_status)]
     pub status: Option<String>,
     /// Only comments on paragraphs with this tag, e.g. `C5`.
     pub tag: Option<String>,
@@ -329,7 +328,7 @@ impl Plan {
     }
 
     pub fn generated_rfc3339(&self) -> String {
-        crate::api::dto::rfc3339(self.generated_at)
+        crate::clock::rfc3339(self.generated_at)
     }
 }
 

@@ -84,12 +84,13 @@ pub struct Worker {
 }
 
 impl Worker {
-    pub fn new(db: Db, config: &Config) -> anyhow::Result<Worker> {
-        let secret = crate::startup::token_secret(&db, config)?;
+    /// `secret` signs the unsubscribe links of the emails it writes: the key the web
+    /// process verifies them with, handed over by whoever starts the worker.
+    pub fn new(db: Db, config: &Config, secret: Vec<u8>) -> anyhow::Result<Worker> {
         Ok(Worker {
             notifications: crate::notifications::fanout::Context {
                 base_url: config.base_url.clone(),
-                secret: secret.into_bytes(),
+                secret,
             },
             db,
             transport: Transport::from_config(config)?,

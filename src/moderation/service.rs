@@ -7,14 +7,14 @@ use serde::Serialize;
 
 use crate::accounts::model::User;
 use crate::accounts::service::audit;
-use crate::api::dto::rfc3339;
+use crate::clock::rfc3339;
 use crate::comments::model::{Comment, Viewer};
 use crate::comments::service::{check_may_write, find};
 use crate::comments::view::CommentOut;
 use crate::db::schema::{audit_log, comments, flags, paragraphs, users};
 use crate::db::Conn;
 use crate::error::{AppError, FieldErrors};
-use crate::state::AppState;
+use crate::services::Services;
 
 pub const REASONS: [&str; 4] = ["spam", "abusive", "off_topic", "other"];
 pub const ACTIONS: [&str; 4] = ["approve", "hide", "reject", "restore"];
@@ -46,7 +46,7 @@ impl NewFlag {
 /// Records a flag; hides the comment at once when enough distinct users flagged it.
 /// Returns whether the comment is now hidden.
 pub async fn flag(
-    state: &AppState,
+    state: &Services,
     user: &User,
     comment_id: i64,
     f: NewFlag,
@@ -128,7 +128,7 @@ pub async fn flag(
 
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct FlagOut {
-    #[schema(schema_with = crate::api::openapi::flag_reason)]
+    #[schema(schema_with = crate::vocabulary::flag_reason)]
     pub reason: String,
     pub note: Option<String>,
     #[schema(format = DateTime)]
@@ -150,7 +150,7 @@ pub struct QueueItem {
     pub comment: CommentOut,
     pub flags: Vec<FlagOut>,
     /// `pending` (awaiting pre-moderation) or `flagged`.
-    #[schema(schema_with = crate::api::openapi::queue_why)]
+    #[schema(schema_with = crate::vocabulary::queue_why)]
     pub why: &'static str,
     pub paragraph: Option<ParagraphRef>,
     /// The author's other recent comments, newest first.
@@ -344,7 +344,7 @@ pub fn decide(
 }
 
 pub async fn moderate(
-    state: &AppState,
+    state: &Services,
     moderator: &User,
     comment_id: i64,
     action: String,

@@ -5,8 +5,8 @@ use diesel::prelude::*;
 
 use crate::db::schema::follows;
 use crate::db::Conn;
+use crate::db::Db;
 use crate::error::AppError;
-use crate::state::AppState;
 
 pub fn is_following(conn: &mut Conn, user: i64, draft: i64) -> QueryResult<bool> {
     diesel::select(diesel::dsl::exists(follows::table.find((user, draft)))).get_result(conn)
@@ -36,17 +36,15 @@ pub fn follow(conn: &mut Conn, user: i64, draft: i64) -> QueryResult<()> {
     Ok(())
 }
 
-pub async fn set(state: &AppState, user: i64, draft: i64, on: bool) -> Result<(), AppError> {
-    state
-        .db
-        .run(move |conn| {
-            crate::drafts::service::find(conn, draft)?;
-            if on {
-                follow(conn, user, draft)?;
-            } else {
-                diesel::delete(follows::table.find((user, draft))).execute(conn)?;
-            }
-            Ok(())
-        })
-        .await
+pub async fn set(db: &Db, user: i64, draft: i64, on: bool) -> Result<(), AppError> {
+    db.run(move |conn| {
+        crate::drafts::service::find(conn, draft)?;
+        if on {
+            follow(conn, user, draft)?;
+        } else {
+            diesel::delete(follows::table.find((user, draft))).execute(conn)?;
+        }
+        Ok(())
+    })
+    .await
 }

@@ -165,7 +165,7 @@ pub struct ConcordanceItem {
     pub to_label: Option<String>,
     pub to_number: Option<i32>,
     /// unchanged, edited, split, merged, moved, new or deleted.
-    #[schema(schema_with = crate::api::openapi::concordance_change)]
+    #[schema(schema_with = crate::vocabulary::concordance_change)]
     pub change: String,
 }
 

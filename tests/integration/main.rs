@@ -9,6 +9,7 @@ mod dashboard;
 mod durability;
 mod export;
 mod helpers;
+mod layers;
 mod moderation;
 mod notifications;
 mod openapi;

@@ -455,7 +455,8 @@ async fn two_workers_on_one_database_never_send_an_email_twice() {
     for _ in 0..2 {
         let mut config = (*app.state.config).clone();
         config.worker_poll = Duration::from_millis(20);
-        let w = plenary::mail::worker::Worker::new(app.db().clone(), &config).unwrap();
+        let secret = app.state.keys.secret().to_vec();
+        let w = plenary::mail::worker::Worker::new(app.db().clone(), &config, secret).unwrap();
         actix_web::rt::spawn(w.run());
     }
     let mails = app

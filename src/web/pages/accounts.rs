@@ -118,7 +118,10 @@ pub async fn register(
         csrf: &csrf.0,
         path: req.path(),
     };
-    state.limiter.check(ratelimit::REGISTER, &client_ip(&req))?;
+    state.limiter.check(
+        ratelimit::REGISTER,
+        &client_ip(&req, state.config.trusted_proxy),
+    )?;
     let result = match Registration::parse(
         &f.email,
         &f.password,
@@ -597,9 +600,10 @@ pub async fn reset(
         csrf: &csrf.0,
         path: req.path(),
     };
-    state
-        .limiter
-        .check(ratelimit::PASSWORD_RESET, &client_ip(&req))?;
+    state.limiter.check(
+        ratelimit::PASSWORD_RESET,
+        &client_ip(&req, state.config.trusted_proxy),
+    )?;
     if let Some(m) = crate::accounts::validate::check_email(&form.email) {
         let mut errors = FieldErrors::new();
         errors.add("email", m);

@@ -113,7 +113,7 @@ async fn admin_home(
     errors: &FieldErrors,
     status: StatusCode,
 ) -> PageResult {
-    let list = consultations::list(state, None, 200).await?;
+    let list = consultations::list(&state.db, None, 200).await?;
     let failed = state.db.run(|conn| Ok(outbox::failed(conn, 100)?)).await?;
     Ok(html_response(
         status,
@@ -189,7 +189,7 @@ pub async fn create_consultation(
         Some(&f.moderation),
     );
     let result = match input {
-        Ok(i) => consultations::create(&state, admin.id, i).await,
+        Ok(i) => consultations::create(&state.db, admin.id, i).await,
         Err(e) => Err(e),
     };
     match result {
@@ -233,7 +233,7 @@ async fn consultation_page(
     derrors: &FieldErrors,
     status: StatusCode,
 ) -> PageResult {
-    let (c, ds) = consultations::get(state, id).await?;
+    let (c, ds) = consultations::get(&state.db, id).await?;
     let current = ConsultationForm {
         csrf: String::new(),
         title: c.title.clone(),
@@ -319,7 +319,7 @@ pub async fn update_consultation(
         Some(&f.closes_at),
         Some(&f.moderation),
     ) {
-        Ok(i) => consultations::update(&state, id, i).await,
+        Ok(i) => consultations::update(&state.db, id, i).await,
         Err(e) => Err(e),
     };
     match result {
@@ -359,7 +359,7 @@ pub async fn import_draft(
     let id = path.into_inner();
     let f = form.into_inner();
     let result = match DraftInput::parse(&f.title, &f.version_label, &f.text) {
-        Ok(i) => drafts::create(&state, id, i).await,
+        Ok(i) => drafts::create(&state.db, id, i).await,
         Err(e) => Err(e),
     };
     match result {

@@ -30,7 +30,7 @@ pub async fn index(
     PageUser(user): PageUser,
     csrf: CsrfToken,
 ) -> PageResult {
-    let list = service::list(&state, None, 200).await?;
+    let list = service::list(&state.db, None, 200).await?;
     let ctx = Ctx {
         user: user.as_ref(),
         csrf: &csrf.0,
@@ -61,7 +61,7 @@ pub async fn show(
     csrf: CsrfToken,
     path: web::Path<i64>,
 ) -> PageResult {
-    let (c, drafts) = service::get(&state, path.into_inner()).await?;
+    let (c, drafts) = service::get(&state.db, path.into_inner()).await?;
     let ctx = Ctx {
         user: user.as_ref(),
         csrf: &csrf.0,

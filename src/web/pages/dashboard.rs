@@ -595,7 +595,7 @@ pub async fn show(
     csrf: CsrfToken,
     path: web::Path<i64>,
 ) -> PageResult {
-    let d = service::load(&state, path.into_inner()).await?;
+    let d = service::load(&state.db, path.into_inner()).await?;
     let ctx = Ctx {
         user: user.as_ref(),
         csrf: &csrf.0,

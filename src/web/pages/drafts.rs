@@ -244,7 +244,7 @@ pub async fn show(
             })
         };
         let scope = reads::Scope::ConsultationOf(id);
-        return Ok(reads::serve(&state, &req, key, scope, load, render).await?);
+        return Ok(reads::serve(&state.db, &state.reads, &req, key, scope, load, render).await?);
     };
     let reads = state.reads.clone();
     let (view, previews, following) = state
@@ -568,8 +568,12 @@ pub async fn post_comment(
     );
     let result = match input {
         Ok(input) => {
-            let ip = crate::ratelimit::client_ip(&req);
-            comments::create(&state, &user, &ip, draft_id, input).await
+            // Per address here, as in the API; per account in the service.
+            let ip = crate::ratelimit::client_ip(&req, state.config.trusted_proxy);
+            match state.limiter.check(crate::ratelimit::COMMENT_IP, &ip) {
+                Ok(()) => comments::create(&state, &user, draft_id, input).await,
+                Err(e) => Err(e),
+            }
         }
         Err(e) => Err(e),
     };

@@ -7,7 +7,8 @@ use maud::{html, Markup};
 
 use crate::accounts::model::Group;
 use crate::auth::session::PageUser;
-use crate::export::{self, stream, Format, Query, Request};
+use crate::download;
+use crate::export::{self, Format, Query, Request};
 use crate::i18n::{self, t};
 use crate::state::AppState;
 use crate::web::PageResult;
@@ -19,16 +20,17 @@ pub async fn download(
     q: web::Query<Query>,
     req: actix_web::HttpRequest,
 ) -> PageResult {
-    state
-        .limiter
-        .check(crate::ratelimit::EXPORT, &crate::ratelimit::client_ip(&req))?;
+    state.limiter.check(
+        crate::ratelimit::EXPORT,
+        &crate::ratelimit::client_ip(&req, state.config.trusted_proxy),
+    )?;
     let request = Request::parse(path.into_inner(), &q)?;
     request.authorize(user.as_ref())?;
     let plan = state
         .db
         .run(move |conn| export::plan(conn, &request))
         .await?;
-    Ok(stream::response(state.db.clone(), plan))
+    Ok(download::response(state.db.clone(), plan))
 }
 
 fn format_label(f: Format) -> &'static str {

@@ -38,7 +38,7 @@ pub async fn follow(
             "/drafts/{draft}"
         )));
     };
-    follows::set(&state, user.id, draft, form.follow == "on").await?;
+    follows::set(&state.db, user.id, draft, form.follow == "on").await?;
     Ok(redirect(&format!("/drafts/{draft}#follow")))
 }
 

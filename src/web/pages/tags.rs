@@ -120,7 +120,7 @@ async fn editor_page(
     saved: Option<i64>,
     rejected: Option<Rejected>,
 ) -> PageResult {
-    let view = drafts::get_view(state, draft_id).await?;
+    let view = drafts::get_view(&state.db, draft_id).await?;
     let status = if rejected.is_some() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
@@ -220,7 +220,7 @@ pub async fn save(
         .await?;
     match TagsInput::parse_text(&f.tags) {
         Ok(input) => {
-            tags::update(&state, paragraph_id, input).await?;
+            tags::update(&state.db, paragraph_id, input).await?;
             Ok(redirect(&format!(
                 "/admin/drafts/{draft_id}/tags?saved={paragraph_id}#p-{number}"
             )))

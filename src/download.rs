@@ -1,4 +1,5 @@
-//! The HTTP body of an export: the file is written on the blocking pool into a bounded
+//! The HTTP body of an export (shared by the API and the pages, so it lives beside
+//! them, not in `export`, which knows no HTTP): the file is written on the blocking pool into a bounded
 //! channel that the response streams from. Memory stays flat, a slow client slows the
 //! writer down instead of filling a buffer, and a client that leaves stops it.
 
@@ -64,7 +65,8 @@ pub fn response(db: Db, plan: Plan) -> HttpResponse {
     let draft = plan.draft.id;
     let format = plan.format.as_str();
     actix_web::rt::spawn(async move {
-        let written = web::block(move || super::write(&db, &plan, ChannelWriter { tx })).await;
+        let written =
+            web::block(move || crate::export::write(&db, &plan, ChannelWriter { tx })).await;
         let error = match written {
             Ok(Ok(())) => return,
             Ok(Err(e)) if e.is_disconnect() => {
@@ -84,7 +86,7 @@ pub fn response(db: Db, plan: Plan) -> HttpResponse {
 
 /// The compilation's own policy: nothing may load, only its inline stylesheet applies.
 fn html_policy() -> String {
-    let digest = Sha256::digest(super::html::CSS.as_bytes());
+    let digest = Sha256::digest(crate::export::html::CSS.as_bytes());
     let hash = base64::engine::general_purpose::STANDARD.encode(digest);
     format!(
         "default-src 'none'; style-src 'sha256-{hash}'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
