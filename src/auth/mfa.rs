@@ -55,7 +55,7 @@ fn step_of(unix_secs: u64) -> i64 {
 /// The time step whose code `code` is: the current step or one either side (clock
 /// skew), else `None`. A match is not yet an acceptance: the caller must refuse a step
 /// that is not later than the last one accepted for the account (RFC 6238 §5.2,
-/// `accounts::service::claim_totp_step`), or a code could be used twice.
+/// `accounts::service::second_factor::claim_totp_step`), or a code could be used twice.
 pub fn matching_step(secret: &str, code: &str) -> Option<i64> {
     matching_step_at(secret, code, unix_now())
 }
