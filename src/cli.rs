@@ -264,6 +264,7 @@ fn run(command: Command) -> anyhow::Result<()> {
                 stakeholder_group,
                 status: all.then(|| "all".to_string()),
                 tag: None,
+                lang: None,
             };
             let request = crate::export::Request::parse(draft, &query).map_err(describe)?;
             let config = Config::from_env(None).map_err(anyhow::Error::msg)?;

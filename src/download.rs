@@ -64,9 +64,15 @@ pub fn response(db: Db, plan: Plan) -> HttpResponse {
     let failed = tx.clone();
     let draft = plan.draft.id;
     let format = plan.format.as_str();
+    // The compilation is written on the blocking pool, in the request's language.
+    let lang = crate::i18n::current();
     actix_web::rt::spawn(async move {
-        let written =
-            web::block(move || crate::export::write(&db, &plan, ChannelWriter { tx })).await;
+        let written = web::block(move || {
+            crate::i18n::in_lang(lang, || {
+                crate::export::write(&db, &plan, ChannelWriter { tx })
+            })
+        })
+        .await;
         let error = match written {
             Ok(Ok(())) => return,
             Ok(Err(e)) if e.is_disconnect() => {

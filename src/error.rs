@@ -114,7 +114,7 @@ impl AppError {
             AppError::Unauthorized => "Sign in, or send a valid bearer token.".into(),
             AppError::MfaRequired => "Enter the one-time code from your authenticator app (field totp), or a recovery code.".into(),
             AppError::CsrfRefused(CsrfRefusal::Token) => {
-                crate::i18n::t("form.csrf").into()
+                crate::i18n::t("form-csrf").into()
             }
             AppError::CsrfRefused(CsrfRefusal::CrossSite) => {
                 "This form was sent from another site. Go back to Plenary and try again.".into()
@@ -202,6 +202,23 @@ pub struct Problem<'a> {
     errors: Option<&'a FieldErrors>,
 }
 
+/// The problem's `title` in the request's language (`Accept-Language` on the API).
+fn problem_title(status: StatusCode) -> &'static str {
+    use crate::i18n::t;
+    match status.as_u16() {
+        400 => t("problem-400"),
+        401 => t("problem-401"),
+        403 => t("problem-403"),
+        404 => t("problem-404"),
+        409 => t("problem-409"),
+        413 => t("problem-413"),
+        422 => t("problem-422"),
+        429 => t("problem-429"),
+        503 => t("problem-503"),
+        _ => t("problem-500"),
+    }
+}
+
 impl ResponseError for AppError {
     fn status_code(&self) -> StatusCode {
         match self {
@@ -225,7 +242,7 @@ impl ResponseError for AppError {
         }
         let problem = Problem {
             kind: format!("https://plenary.example/problems/{}", self.code()),
-            title: status.canonical_reason().unwrap_or("Error"),
+            title: problem_title(status),
             status: status.as_u16(),
             detail: self.detail(),
             errors: match self {

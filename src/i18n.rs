@@ -1,532 +1,272 @@
-//! The message catalogue: every text a person reads comes from here, by key, so that
-//! adding a language is a translation. English is the only language so far.
+//! The message catalogue: every text a person reads comes from `locales/<code>/main.ftl`
+//! (Project Fluent), one file per UN language, compiled into the binary.
+//!
+//! The language of a request is chosen once, by `web::language` (a `?lang=` link, the
+//! `plenary_lang` cookie, then `Accept-Language`), and set for the request's task with
+//! [`scope`]; [`t`] and [`tr`] read it. Work that runs elsewhere (the blocking pool, the
+//! mail worker) names its language explicitly with [`in_lang`].
 
-/// The English text for `key`; an unknown key is returned as itself, visibly.
-pub fn t(key: &'static str) -> &'static str {
-    match key {
-        // Site
-        "site.name" => "Plenary",
-        "site.tagline" => "Multistakeholder consultations, paragraph by paragraph",
-        "site.skip" => "Skip to main content",
-        "nav.consultations" => "Consultations",
-        "nav.me" => "My account",
-        "nav.moderation" => "Moderation",
-        "nav.admin" => "Administration",
-        "nav.login" => "Sign in",
-        "nav.register" => "Create an account",
-        "nav.logout" => "Sign out",
-        "nav.main" => "Main navigation",
-        "footer.text" => "Plenary — open consultations for the WSIS+20 review and beyond.",
-        // Stakeholder groups
-        "group.government" => "Government",
-        "group.private_sector" => "Private sector",
-        "group.civil_society" => "Civil society",
-        "group.academia" => "Academia",
-        "group.technical_community" => "Technical community",
-        "group.international_organization" => "International organization",
-        // Roles
-        "role.participant" => "Participant",
-        "role.moderator" => "Moderator",
-        "role.admin" => "Administrator",
-        // Notification modes
-        "mode.immediate" => "Immediately, one email per event",
-        "mode.daily_digest" => "One daily digest",
-        "mode.off" => "No notifications",
-        // Account forms
-        "field.email" => "Email address",
-        "field.password" => "Password",
-        "field.password.hint" => "At least 10 characters. A long phrase is easier to remember and harder to guess.",
-        "field.new_password" => "New password",
-        "field.current_password" => "Current password",
-        "field.display_name" => "Your name as others will see it",
-        "field.stakeholder_group" => "Stakeholder group",
-        "field.organization" => "Organization (optional)",
-        "field.country" => "Country (optional, two-letter ISO code such as KE)",
-        "field.notification_mode" => "Email notifications",
-        "register.title" => "Create an account",
-        "register.lead" => "Comment on drafts, propose amendments and follow the discussion. We will send you an email to confirm your address.",
-        "register.submit" => "Create account",
-        "register.have_account" => "Already have an account?",
-        "register.done" => "Your account is created. We have sent you an email: follow its link to confirm your address, then sign in.",
-        "login.title" => "Sign in",
-        "login.submit" => "Sign in",
-        "login.failed" => "The email address or password is not correct.",
-        "login.suspended" => "This account is suspended. Contact the secretariat if you think this is a mistake.",
-        "login.forgot" => "Forgotten your password?",
-        "login.no_account" => "No account yet?",
-        "logout.title" => "Sign out",
-        "logout.lead" => "Sign out of Plenary on this browser.",
-        "logout.done" => "You are signed out.",
-        "verify.title" => "Confirm your email address",
-        "verify.lead" => "Confirm your address to comment on drafts: open the link in the email we sent you when you created your account.",
-        "verify.press" => "Press the button to confirm that this email address is yours.",
-        "verify.submit" => "Confirm my email address",
-        "verify.done" => "Your email address is confirmed. You can now take part.",
-        "verify.bad" => "This confirmation link is not valid or has expired.",
-        "verify.bad.next" => "If you have confirmed your address already, you can simply sign in.",
-        "reset.title" => "Reset your password",
-        "reset.lead" => "Enter the address of your account. If an account exists, we send it a link that works for one hour.",
-        "reset.submit" => "Send the link",
-        "reset.sent" => "If an account exists for this address, an email with a reset link is on its way.",
-        "reset.choose" => "Choose a new password",
-        "reset.confirm" => "Set the new password",
-        "reset.done" => "Your password is changed. Sign in with the new one.",
-        "reset.bad" => "This reset link is not valid, was already used, or has expired.",
-        "me.title" => "My account",
-        "me.profile" => "Profile",
-        "me.save" => "Save",
-        "me.saved" => "Your changes are saved.",
-        "me.password" => "Change password",
-        "me.password.done" => "Your password is changed. Other browsers and devices have been signed out.",
-        "me.unverified" => "Your email address is not confirmed yet. Follow the link in the email we sent you.",
-        "me.verified_affiliation" => "Affiliation verified by the secretariat",
-        "me.unverified_affiliation" => "Affiliation not verified",
-        "me.signout_everywhere" => "Sign out everywhere",
-        "me.my_data" => "Your data",
-        "me.my_data_explained" => "Download everything Plenary holds about your account: your profile, your comments with their earlier versions, the flags you raised, the drafts you follow, the emails sent to you and your security history, as one JSON file.",
-        "me.my_data_download" => "Download my data",
-        "me.delete_explained" => "Delete your account and the personal data it holds. Your published comments stay in the record of the consultation, signed \u{201c}Former participant\u{201d}.",
-        // Deleting an account
-        "delete.title" => "Delete my account",
-        "delete.erased" => "Your email address, name, organization, country, password, two-factor settings, followed drafts, pending emails and security history are erased at once, and you are signed out everywhere.",
-        "delete.kept" => "Your published comments and proposed amendments stay in the record of the consultation, because the secretariat's compilation of input must keep its shape: they will read \u{201c}Former participant\u{201d} with only the stakeholder group you wrote them under. If you do not want a comment kept, withdraw it before you delete your account.",
-        "delete.first_download" => "You may want to keep a copy of your data first.",
-        "delete.code_hint" => "Two-factor authentication is on: enter a code from your app or a recovery code.",
-        "delete.submit" => "Delete my account for good",
-        "delete.cancel" => "Keep my account",
-        "delete.done_title" => "Your account is deleted",
-        "delete.done" => "Your account and its personal data have been erased. You may register again with the same address at any time.",
-        "delete.admin_title" => "Delete account",
-        "delete.admin_lead" => "Delete this account at its holder's request. The audit log records that you did, and when, but nothing of what is erased.",
-        "delete.admin_submit" => "Delete this account",
-        // Privacy notice
-        "footer.privacy" => "Privacy notice",
-        "register.privacy" => "What we keep about you, and for how long:",
-        "privacy.title" => "Privacy notice",
-        "privacy.lead" => "Plenary keeps what a public consultation needs and nothing more. This page says what is kept, why, for how long, and who sees it.",
-        "privacy.what" => "What we keep",
-        "privacy.what.account" => "Your account: email address, name, stakeholder group, organization and country (as you give them), your password as an Argon2id hash, your second-factor secret if you turn it on, and your notification settings.",
-        "privacy.what.comments" => "What you write: comments, replies and proposed amendments with their earlier versions, the flags you raise, and the drafts you follow. Each comment also keeps the stakeholder group, organization and country you had when you wrote it.",
-        "privacy.what.emails" => "The emails sent to you (confirmations, password resets, notifications, digests), as copies in the outgoing mail queue.",
-        "privacy.what.security" => "Your security history: sign-ins, failed sign-ins and changes to your password or second factor. The database keeps no network (IP) addresses; the server's log records the address of refused requests, to stop abuse.",
-        "privacy.why" => "Why",
-        "privacy.why.text" => "To run the consultation: so that the secretariat can weigh input by stakeholder group, so that you can be told of replies and new versions, and so that accounts and the record of input are protected from misuse. Nothing is sold, profiled or used for advertising.",
-        "privacy.how_long" => "For how long",
-        "privacy.how_long.account" => "Your account and what you write: until you delete your account. Published comments then stay in the record of the consultation as \u{201c}Former participant\u{201d}.",
-        "privacy.how_long.retention" => "Delivered emails, security history, failed sign-ins and used sign-in links: {days} days, after which they are deleted automatically.",
-        "privacy.how_long.log" => "The server's log: as long as the operator of this site keeps it.",
-        "privacy.who" => "Who sees it",
-        "privacy.who.public" => "Everyone: your published comments, with your name and organization or without them, as you chose for each comment, and your stakeholder group.",
-        "privacy.who.staff" => "Moderators and administrators of this consultation: your account details, to verify affiliations and keep the discussion civil. Every decision they make about an account is recorded in an audit log.",
-        "privacy.who.never" => "Nobody else: your email address is never shown to other participants or put in exports.",
-        "privacy.rights" => "Your rights",
-        "privacy.rights.download" => "Download everything we hold about your account, as one file, from My account.",
-        "privacy.rights.delete" => "Delete your account from My account, or ask an administrator to do it for you.",
-        "privacy.rights.correct" => "Correct your name, organization, country and notification settings at any time in My account.",
-        "privacy.cookies" => "Cookies",
-        "privacy.cookies.text" => "Two cookies, both needed for the site to work: one keeps you signed in, the other protects forms against forgery. No tracking or analytics cookies.",
-        "me.role" => "Role",
-        "me.affiliation" => "Affiliation",
-        "mfa.title" => "Two-factor authentication",
-        "mfa.lead" => "Enter the six-digit code from your authenticator app, or one of your recovery codes.",
-        "mfa.code" => "One-time code",
-        "mfa.wrong" => "That code is not correct. Codes change every 30 seconds.",
-        "mfa.expired" => "Your sign-in took too long. Please start again.",
-        "mfa.section" => "Two-factor authentication",
-        "mfa.off" => "Two-factor authentication is off. Turn it on to protect your account with a code from an authenticator app.",
-        "mfa.on" => "Two-factor authentication is on.",
-        "mfa.setup" => "Set up two-factor authentication",
-        "mfa.scan" => "Scan this code with an authenticator app (or enter the key below), then type the six-digit code it shows.",
-        "mfa.key" => "Key",
-        "mfa.enable" => "Turn on",
-        "mfa.disable" => "Turn off two-factor authentication",
-        "mfa.codes" => "Your recovery codes",
-        "mfa.codes.lead" => "Each code works once if you lose your phone. Keep them somewhere safe: they are shown only now.",
-        "mfa.required" => "Moderators and administrators must turn on two-factor authentication before using their powers.",
-        "mod.suspended" => "Suspended participants",
-        "mod.unsuspend" => "Lift the suspension of",
-        "filter.group" => "Show input from",
-        "filter.all_groups" => "All stakeholder groups",
-        "filter.apply" => "Show",
-        "form.errors" => "Please correct the fields marked below.",
-        "form.csrf" => "This form has expired. Please try again.",
-        "error.title" => "Something went wrong",
-        "error.not_found" => "Page not found",
-        "error.forbidden" => "You may not do this",
-        "error.unauthorized" => "Please sign in",
-        "error.rate_limited" => "Too many attempts. Please wait a few minutes and try again.",
-        "error.internal" => "An unexpected error occurred. Please try again later.",
-        "error.moderators_only" => "Only moderators may open this page.",
-        "error.admins_only" => "Only administrators may open this page.",
-        // Consultations and drafts
-        "status.upcoming" => "Upcoming",
-        "status.open" => "Open for comments",
-        "status.closed" => "Closed",
-        "consultations.none" => "There are no consultations yet.",
-        "consultation.drafts" => "Drafts",
-        "consultation.no_drafts" => "No draft has been published in this consultation yet.",
-        "consultation.window" => "Open for comments",
-        "consultation.premoderated" => "Comments are reviewed by a moderator before they appear.",
-        "draft.closed" => "This consultation is closed: comments can no longer be written, edited or withdrawn.",
-        "draft.upcoming" => "This consultation is not open yet: comments can be written once it opens.",
-        "draft.read_only" => "This version has been superseded by a revision. Its comments stay readable; comment on the latest version.",
-        "draft.contents" => "Contents",
-        "draft.general" => "General comments on the whole draft",
-        "draft.general.link" => "Read and write general comments",
-        "draft.comments_n" => "comments",
-        "draft.no_comments" => "No comments yet",
-        "draft.read_thread" => "Read all comments on this paragraph and reply",
-        "draft.comment_here" => "Comment on this paragraph",
-        "draft.by_group" => "Comments by stakeholder group",
-        "draft.sign_in_to_comment" => "Sign in to comment",
-        "draft.download" => "Download input",
-        // Export (the download section and the printable compilation)
-        "export.download.lead" => "Everything said about this draft, for the secretariat and for everyone: published comments and amendments, by paragraph and stakeholder group.",
-        "export.download.csv" => "CSV — spreadsheet data",
-        "export.download.json" => "JSON — for software",
-        "export.download.xlsx" => "Excel workbook (XLSX)",
-        "export.download.html" => "Printable compilation (HTML; print it to PDF)",
-        "export.download.group" => "Stakeholder group",
-        "export.download.format" => "Format",
-        "export.download.submit" => "Download",
-        "export.download.moderators" => "Including hidden, pending, rejected and withdrawn comments (moderators)",
-        "export.compilation" => "Consolidated stakeholder input",
-        "export.generated" => "Generated",
-        "export.window" => "Consultation period",
-        "export.scope" => "Comments included",
-        "export.scope.published" => "Published comments",
-        "export.scope.all" => "Every comment, including hidden, pending, rejected and withdrawn ones",
-        "export.all_groups" => "All stakeholder groups",
-        "export.summary" => "Summary by stakeholder group",
-        "export.comments" => "Comments",
-        "export.amendments" => "Proposed amendments",
-        "export.total" => "Total",
-        "export.paragraph" => "Paragraph",
-        "export.general" => "General comments",
-        "export.text" => "Text of the draft",
-        "export.no_input" => "No input on this paragraph.",
-        "export.legend" => "Proposed amendments are shown against the paragraph's text:",
-        "export.legend.added" => "added words",
-        "export.legend.removed" => "removed words",
-        "para.back" => "Back to the whole draft",
-        "para.title" => "Paragraph",
-        "para.thread" => "Comments and amendments",
-        "para.more" => "Show later comments",
-        "form.comment.title" => "Add a comment",
-        "form.amend.title" => "Propose an amendment",
-        "form.amend.hint" => "Edit the paragraph text below into the wording you propose; readers will see the difference.",
-        "form.body" => "Your comment",
-        "form.body.hint" => "Plain text; leave a blank line between paragraphs. Up to 10,000 characters.",
-        "form.reason" => "Why you propose this change",
-        "form.proposed_text" => "Proposed text of the paragraph",
-        "form.attribution" => "Show my comment as",
-        "form.attribution.name" => "My name, organization and stakeholder group",
-        "form.attribution.organization" => "My organization and stakeholder group only",
-        "form.attribution.group" => "My stakeholder group only",
-        "form.submit.comment" => "Publish comment",
-        "form.submit.amend" => "Propose amendment",
-        "form.submit.reply" => "Publish reply",
-        "form.reply" => "Reply",
-        "form.edit" => "Edit",
-        "form.save" => "Save changes",
-        "form.withdraw" => "Withdraw",
-        "form.withdraw.confirm" => "Withdraw this comment? Its text will no longer be shown.",
-        "comment.placeholder.withdrawn" => "This comment was withdrawn by its author.",
-        "comment.placeholder.hidden" => "This comment was hidden by a moderator.",
-        "comment.placeholder.rejected" => "This comment was removed by a moderator.",
-        "comment.edited" => "edited",
-        "comment.amendment" => "Proposed amendment",
-        "comment.proposed" => "Proposed text",
-        "comment.unverified" => "affiliation not verified",
-        "comment.verified" => "affiliation verified",
-        "comment.pending" => "Awaiting moderation: only you and the moderators can see this comment.",
-        "comment.posted" => "Your comment is published.",
-        "comment.posted_pending" => "Thank you. Your comment will appear once a moderator has approved it.",
-        "comment.anonymous_group" => "A participant",
-        "comment.replies" => "Replies",
-        "comment.status.pending" => "Awaiting moderation",
-        "comment.status.published" => "Published",
-        "comment.status.hidden" => "Hidden",
-        "comment.status.rejected" => "Rejected",
-        "comment.status.withdrawn" => "Withdrawn",
-        // Administration
-        "admin.title" => "Administration",
-        "admin.consultations" => "Consultations",
-        "admin.new_consultation" => "Create a consultation",
-        "admin.create" => "Create",
-        "admin.edit_consultation" => "Change the consultation",
-        "admin.import" => "Import a draft",
-        "admin.import.hint" => "Markdown: headings start sections; every other block is one numbered paragraph. A paragraph that starts with its own label (12., PP3, OP 4, (a)) keeps it. Tags such as {C2 SDG9} at the end of a paragraph are stored as tags.",
-        "admin.users" => "Accounts",
-        "admin.search" => "Search",
-        "admin.failed_emails" => "Failed emails",
-        "admin.no_failed" => "No email has failed.",
-        "admin.retry" => "Retry",
-        "admin.saved" => "Saved.",
-        "admin.apply" => "Apply",
-        "admin.status" => "Status",
-        "admin.public_page" => "Public page",
-        "admin.email.subject" => "Subject",
-        "admin.email.attempts" => "Attempts",
-        "admin.email.error" => "Error",
-        "admin.email.created" => "Created",
-        "field.title" => "Title",
-        "field.summary" => "Summary",
-        "field.opens_at" => "Opens at (UTC)",
-        "field.closes_at" => "Closes at (UTC)",
-        "field.moderation" => "Moderation",
-        "field.moderation.post" => "Publish at once, moderate afterwards",
-        "field.moderation.pre" => "Hold every comment until a moderator approves it",
-        "field.version_label" => "Version label (e.g. Zero draft, Rev.1)",
-        "field.text" => "Draft text (Markdown)",
-        "field.role" => "Role",
-        "field.q" => "Name, email or organization",
-        "field.verified" => "Affiliation verified",
-        "field.suspended" => "Suspended",
-        // Moderation
-        "mod.title" => "Moderation",
-        "mod.queue" => "Review queue",
-        "mod.queue.empty" => "Nothing waits for review.",
-        "mod.log" => "Audit log",
-        "mod.log.lead" => "Every moderation decision, role change, suspension and affiliation verification, newest first. Entries cannot be changed or deleted.",
-        "mod.why.pending" => "Awaiting approval (pre-moderated consultation)",
-        "mod.why.flagged" => "Flagged by participants",
-        "mod.flags" => "Flags",
-        "mod.on_paragraph" => "On paragraph",
-        "mod.general" => "General comment on the draft",
-        "mod.recent" => "The author's other recent comments",
-        "mod.history" => "Earlier versions",
-        "mod.reason" => "Reason (required to hide or reject; the author will read it)",
-        "mod.approve" => "Approve",
-        "mod.hide" => "Hide",
-        "mod.reject" => "Reject",
-        "mod.restore" => "Restore",
-        "mod.suspend" => "Suspend the author",
-        "mod.done" => "Decision recorded.",
-        "mod.actor" => "Who",
-        "mod.action" => "What",
-        "mod.target" => "On",
-        "mod.when" => "When",
-        "flag.title" => "Report",
-        "flag.reason" => "Why are you reporting this comment?",
-        "flag.spam" => "Spam or advertising",
-        "flag.abusive" => "Abusive or offensive",
-        "flag.off_topic" => "Off topic",
-        "flag.other" => "Something else",
-        "flag.note" => "Note for the moderators (optional)",
-        "flag.submit" => "Send report",
-        "flag.done" => "Thank you. The moderators will review this comment.",
-        // Notifications
-        "follow.title" => "Email notifications",
-        "follow.on" => "Email me about new comments on this draft",
-        "follow.off" => "Stop emailing me about this draft",
-        "follow.following" => "You follow this draft: new comments are emailed to you as your notification settings say.",
-        "follow.not_following" => "Follow this draft to hear of new comments. You always hear of replies to your own comments.",
-        "unsub.title" => "Unsubscribe from notifications",
-        "unsub.lead" => "Stop all notification emails from Plenary. Emails about your account (confirming your address, resetting your password) are still sent.",
-        "unsub.submit" => "Unsubscribe",
-        "unsub.done" => "You will receive no more notification emails. You can turn them back on in your account settings.",
-        "unsub.settings" => "Notification settings",
-        // Revisions
-        "rev.earlier" => "Input on earlier versions",
-        "rev.comments_on" => "comments on",
-        "rev.of" => "of the",
-        "rev.changes" => "Changes from the earlier version",
-        "rev.concordance" => "Concordance with the previous version",
-        "rev.concordance.lead" => "How each paragraph of this version relates to the previous one.",
-        "rev.compare" => "Compare versions",
-        "rev.compare.with" => "Compare with",
-        "rev.versions" => "Versions",
-        "rev.from" => "Earlier paragraph",
-        "rev.to" => "This version",
-        "rev.change" => "Change",
-        "rev.none" => "This is the first version of the document.",
-        "rev.revise" => "Publish a revision",
-        "rev.revise.lead" => "Paste the full text of the new version. Plenary proposes which earlier paragraph each new one came from; you can correct every link before publishing.",
-        "rev.review" => "Review the proposed lineage",
-        "rev.review.lead" => "For each paragraph of the new version, the numbers of the earlier paragraphs it came from (separated by spaces; empty for a new paragraph). Correct any link, then publish.",
-        "rev.publish" => "Publish the revision",
-        "rev.propose" => "Propose the lineage",
-        "rev.deleted" => "Deleted paragraphs",
-        "change.unchanged" => "unchanged",
-        "change.edited" => "edited",
-        "change.split" => "split",
-        "change.merged" => "merged",
-        "change.moved" => "moved",
-        "change.new" => "new",
-        "change.deleted" => "deleted",
-        "disp.title" => "Secretariat's response",
-        "disp.incorporated" => "Incorporated",
-        "disp.partly_incorporated" => "Partly incorporated",
-        "disp.not_incorporated" => "Not incorporated",
-        "disp.noted" => "Noted",
-        "disp.record" => "Record the response",
-        "disp.explanation" => "Explanation (public, optional)",
-        // Emails
-        "email.verify.subject" => "Confirm your email address for Plenary",
-        "email.verify.body" => "Welcome to Plenary. Please confirm your email address by opening this link:",
-        "email.reset.subject" => "Reset your Plenary password",
-        "email.reset.body" => "Someone asked to reset the password of your Plenary account. If it was you, open this link within one hour:",
-        "email.reset.ignore" => "If you did not ask for this, ignore this email: your password stays as it is.",
-        // Paragraph tags: WSIS Action Lines and the Sustainable Development Goals
-        "wsis.C1" => "The role of governments and all stakeholders",
-        "wsis.C2" => "Information and communication infrastructure",
-        "wsis.C3" => "Access to information and knowledge",
-        "wsis.C4" => "Capacity building",
-        "wsis.C5" => "Building confidence and security in the use of ICTs",
-        "wsis.C6" => "Enabling environment",
-        "wsis.C7" => "ICT applications",
-        "wsis.C8" => "Cultural diversity and identity, linguistic diversity and local content",
-        "wsis.C9" => "Media",
-        "wsis.C10" => "Ethical dimensions of the information society",
-        "wsis.C11" => "International and regional cooperation",
-        "sdg.1" => "No poverty",
-        "sdg.2" => "Zero hunger",
-        "sdg.3" => "Good health and well-being",
-        "sdg.4" => "Quality education",
-        "sdg.5" => "Gender equality",
-        "sdg.6" => "Clean water and sanitation",
-        "sdg.7" => "Affordable and clean energy",
-        "sdg.8" => "Decent work and economic growth",
-        "sdg.9" => "Industry, innovation and infrastructure",
-        "sdg.10" => "Reduced inequalities",
-        "sdg.11" => "Sustainable cities and communities",
-        "sdg.12" => "Responsible consumption and production",
-        "sdg.13" => "Climate action",
-        "sdg.14" => "Life below water",
-        "sdg.15" => "Life on land",
-        "sdg.16" => "Peace, justice and strong institutions",
-        "sdg.17" => "Partnerships for the goals",
-        "tags.tools" => "About this draft",
-        "tags.edit_link" => "Edit the paragraphs' tags",
-        "tags.filter.label" => "Show paragraphs tagged",
-        "tags.filter.all" => "All paragraphs",
-        "tags.filter.submit" => "Show",
-        "tags.filter.showing" => "Showing {n} of {total} paragraphs: those tagged",
-        "tags.filter.clear" => "Show all paragraphs",
-        "tags.filter.unknown" => "That is not a tag: tags are WSIS Action Lines C1–C11 and SDG1–SDG17. All paragraphs are shown.",
-        "tags.title" => "Paragraph tags",
-        "tags.hint" => "Tag each paragraph with the WSIS Action Lines (C1–C11) and Sustainable Development Goals (SDG1–SDG17) it concerns, separated by spaces, for example \"C2 C5 SDG9\". Leave the field empty to remove every tag. Each paragraph is saved on its own.",
-        "tags.reference" => "The Action Lines and the SDGs",
-        "tags.field" => "Tags of paragraph {label}",
-        "tags.save" => "Save tags",
-        "tags.saved" => "The tags of paragraph {label} are saved.",
-        // Participation dashboard
-        "dash.link" => "Participation dashboard",
-        "dash.title" => "Participation dashboard",
-        "dash.lead" => "Who has been heard, on which part of the text: published comments, amendments and replies, by stakeholder group, paragraph, WSIS Action Line, country, region and day. Each chart is followed by its figures as a table.",
-        "dash.empty" => "No comment has been published on this draft yet.",
-        "dash.json" => "These figures as JSON",
-        "dash.data_table" => "The figures as a table",
-        "dash.total" => "Total",
-        "dash.none" => "None",
-        "dash.share" => "Share",
-        "dash.participants" => "Participants",
-        "dash.tags" => "Tags",
-        "dash.totals" => "Totals",
-        "dash.totals.comments" => "Published comments (with amendments and replies)",
-        "dash.totals.amendments" => "Proposed amendments",
-        "dash.totals.participants" => "Participants",
-        "dash.totals.countries" => "Countries",
-        "dash.totals.paragraphs" => "Paragraphs in the draft",
-        "dash.totals.with_input" => "Paragraphs with input",
-        "dash.totals.without_input" => "Paragraphs no group has commented on",
-        "dash.totals.general" => "General comments on the whole draft",
-        "dash.totals.flagged" => "Paragraphs flagged for balance",
-        "dash.totals.silent" => "Stakeholder groups not heard yet",
-        "dash.balance" => "Balance",
-        "dash.balance.short" => "Balance",
-        "dash.balance.rule" => "A paragraph is flagged when one stakeholder group wrote more than {share} % of its input (counted from {n} comments up), or when a group that has commented elsewhere on the draft is silent on a paragraph others commented on.",
-        "dash.balance.none" => "No paragraph is flagged.",
-        "dash.balance.caption" => "Paragraphs flagged for balance",
-        "dash.balance.finding" => "Finding",
-        "dash.balance.dominant" => "{group} wrote {share} % of the {n} comments",
-        "dash.balance.silent" => "No input from {groups}",
-        "dash.note.untouched" => "no input",
-        "dash.note.silent" => "{n} group(s) silent",
-        "dash.by_group" => "Comments by stakeholder group",
-        "dash.by_group.desc" => "Bar chart of published comments by stakeholder group:",
-        "dash.by_group.caption" => "Each bar is one stakeholder group; the number at its end is its count of published comments. The share is of all published comments.",
-        "dash.heat" => "Paragraphs and stakeholder groups",
-        "dash.heat.lead" => "Which paragraphs each stakeholder group commented on. Darker cells hold more comments; hatched cells none. Rows in bold are flagged for balance.",
-        "dash.heat.desc" => "Heat map of {paragraphs} paragraphs by six stakeholder groups, each cell holding a group's number of comments on a paragraph. {untouched} paragraphs have no input; {flagged} are flagged for balance.",
-        "dash.heat.caption" => "Rows are paragraphs, columns stakeholder groups; the legend gives the counts each shade stands for.",
-        "dash.heat.untouched_list" => "Paragraphs no group has commented on:",
-        "dash.tag" => "Tag",
-        "dash.tag.name" => "Name",
-        "dash.tag.paragraphs" => "Paragraphs",
-        "dash.by_action_line" => "Input by WSIS Action Line",
-        "dash.by_action_line.desc" => "Bar chart of published comments on the paragraphs tagged with each WSIS Action Line, stacked by stakeholder group:",
-        "dash.by_action_line.caption" => "Comments on the paragraphs tagged with each Action Line, by stakeholder group. A comment on a paragraph with two tags counts for both.",
-        "dash.by_sdg" => "Input by Sustainable Development Goal",
-        "dash.by_sdg.desc" => "Bar chart of published comments on the paragraphs tagged with each SDG, stacked by stakeholder group:",
-        "dash.by_sdg.caption" => "Comments on the paragraphs tagged with each SDG, by stakeholder group. A comment on a paragraph with two tags counts for both.",
-        "dash.by_sdg.none" => "No paragraph of this draft is tagged with an SDG.",
-        "dash.by_place" => "By country and region",
-        "dash.by_place.lead" => "The country is the one on the author's profile when the comment was written. Regions follow the United Nations M49 standard.",
-        "dash.by_region" => "Comments by UN region",
-        "dash.by_region.desc" => "Bar chart of published comments by UN M49 region, stacked by stakeholder group:",
-        "dash.by_region.caption" => "Comments by the M49 region of the author's country, by stakeholder group.",
-        "dash.by_sub_region" => "Comments by UN sub-region",
-        "dash.by_country" => "Comments by country",
-        "dash.by_country.desc" => "Bar chart of the countries with the most published comments, stacked by stakeholder group:",
-        "dash.by_country.caption" => "The fifteen countries with the most comments; the table lists every country.",
-        "dash.by_country.none" => "No comment author has given a country yet.",
-        "dash.region" => "Region",
-        "dash.sub_region" => "Sub-region",
-        "dash.region.unknown" => "Country not given",
-        "dash.country" => "Country",
-        "dash.country.unknown" => "Not given",
-        "dash.by_day" => "Participation over time",
-        "dash.by_day.desc" => "Column chart of published comments per day, stacked by stakeholder group, from {first} to {last}; the busiest day was {peak_day} with {peak} comments.",
-        "dash.by_day.caption" => "Published comments per day (UTC), by stakeholder group.",
-        "dash.by_day.empty" => "No comment has been published yet.",
-        "dash.day" => "Day",
-        // UN M49 regions
-        "m49.002" => "Africa",
-        "m49.019" => "Americas",
-        "m49.142" => "Asia",
-        "m49.150" => "Europe",
-        "m49.009" => "Oceania",
-        "m49.015" => "Northern Africa",
-        "m49.202" => "Sub-Saharan Africa",
-        "m49.014" => "Eastern Africa",
-        "m49.017" => "Middle Africa",
-        "m49.018" => "Southern Africa",
-        "m49.011" => "Western Africa",
-        "m49.419" => "Latin America and the Caribbean",
-        "m49.029" => "Caribbean",
-        "m49.013" => "Central America",
-        "m49.005" => "South America",
-        "m49.021" => "Northern America",
-        "m49.143" => "Central Asia",
-        "m49.030" => "Eastern Asia",
-        "m49.035" => "South-eastern Asia",
-        "m49.034" => "Southern Asia",
-        "m49.145" => "Western Asia",
-        "m49.151" => "Eastern Europe",
-        "m49.154" => "Northern Europe",
-        "m49.830" => "Channel Islands",
-        "m49.039" => "Southern Europe",
-        "m49.155" => "Western Europe",
-        "m49.053" => "Australia and New Zealand",
-        "m49.054" => "Melanesia",
-        "m49.057" => "Micronesia",
-        "m49.061" => "Polynesia",
-        "m49.none" => "No region",
-        _ => key,
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use unic_langid::LanguageIdentifier;
+
+/// The six official languages of the United Nations, in the UN's order.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Lang {
+    Ar,
+    Zh,
+    #[default]
+    En,
+    Fr,
+    Ru,
+    Es,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 6] = [Lang::Ar, Lang::Zh, Lang::En, Lang::Fr, Lang::Ru, Lang::Es];
+
+    /// The BCP 47 code, as in `<html lang>` and in the API (`preferred_language`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Ar => "ar",
+            Lang::Zh => "zh",
+            Lang::En => "en",
+            Lang::Fr => "fr",
+            Lang::Ru => "ru",
+            Lang::Es => "es",
+        }
     }
+
+    /// The language named in itself, as the language switcher shows it.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::Ar => "العربية",
+            Lang::Zh => "中文",
+            Lang::En => "English",
+            Lang::Fr => "Français",
+            Lang::Ru => "Русский",
+            Lang::Es => "Español",
+        }
+    }
+
+    /// `rtl` for Arabic, `ltr` for the others.
+    pub fn dir(self) -> &'static str {
+        match self {
+            Lang::Ar => "rtl",
+            _ => "ltr",
+        }
+    }
+
+    /// The languages offered to readers: those whose catalogue holds every English
+    /// message. A language whose file is missing or incomplete is not offered (it would
+    /// mix in English), and becomes so as soon as its file is complete.
+    pub fn offered() -> &'static [Lang] {
+        static OFFERED: LazyLock<Vec<Lang>> = LazyLock::new(|| {
+            let english = message_ids(Lang::En);
+            Lang::ALL
+                .into_iter()
+                .filter(|l| {
+                    let ids = message_ids(*l);
+                    english.iter().all(|id| ids.binary_search(id).is_ok())
+                })
+                .collect()
+        });
+        &OFFERED
+    }
+
+    /// An offered language from a code: `fr`, `fr-CA` and `FR` are French, `zh-Hans-CN`
+    /// Chinese.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        let primary = code.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        Lang::offered()
+            .iter()
+            .copied()
+            .find(|l| l.code() == primary)
+    }
+
+    /// The first of the six an `Accept-Language` header asks for, by its q-values
+    /// (RFC 9110 §12.5.4; a tag with `q=0` is refused, equal weights keep their order).
+    pub fn from_accept_language(header: &str) -> Option<Lang> {
+        let mut asked: Vec<(u16, Lang)> = header
+            .split(',')
+            .filter_map(|item| {
+                let mut parts = item.split(';');
+                let lang = Lang::from_code(parts.next()?)?;
+                let q = parts
+                    .find_map(|p| p.trim().strip_prefix("q="))
+                    .map_or(Some(1.0), |q| q.trim().parse::<f32>().ok())?;
+                Some(((q.clamp(0.0, 1.0) * 1000.0) as u16, lang))
+            })
+            .filter(|(q, _)| *q > 0)
+            .collect();
+        asked.sort_by_key(|(q, _)| std::cmp::Reverse(*q));
+        asked.first().map(|(_, l)| *l)
+    }
+
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+tokio::task_local! {
+    static CURRENT: Lang;
+}
+
+/// The language of the request (or of [`in_lang`]) being served; English outside one.
+pub fn current() -> Lang {
+    CURRENT.try_with(|l| *l).unwrap_or_default()
+}
+
+/// Runs `fut` with `lang` as the current language.
+pub async fn scope<F: std::future::Future>(lang: Lang, fut: F) -> F::Output {
+    CURRENT.scope(lang, fut).await
+}
+
+/// Runs `f` with `lang` as the current language: emails in their recipient's language,
+/// an export rendered on the blocking pool.
+pub fn in_lang<R>(lang: Lang, f: impl FnOnce() -> R) -> R {
+    CURRENT.sync_scope(lang, f)
+}
+
+struct Catalogue {
+    bundles: Vec<FluentBundle<FluentResource>>,
+    /// Every message without variables, formatted once: `t` hands out `&'static str`.
+    plain: Vec<HashMap<String, String>>,
+}
+
+const SOURCES: [(Lang, &str); 6] = [
+    (Lang::Ar, include_str!("../locales/ar/main.ftl")),
+    (Lang::Zh, include_str!("../locales/zh/main.ftl")),
+    (Lang::En, include_str!("../locales/en/main.ftl")),
+    (Lang::Fr, include_str!("../locales/fr/main.ftl")),
+    (Lang::Ru, include_str!("../locales/ru/main.ftl")),
+    (Lang::Es, include_str!("../locales/es/main.ftl")),
+];
+
+static CATALOGUE: LazyLock<Catalogue> = LazyLock::new(|| {
+    let mut bundles = Vec::new();
+    let mut plain = Vec::new();
+    for (lang, source) in SOURCES {
+        debug_assert_eq!(lang.index(), bundles.len());
+        let (bundle, messages) = load(lang, source);
+        bundles.push(bundle);
+        plain.push(messages);
+    }
+    Catalogue { bundles, plain }
+});
+
+/// A bundle for one language. The files are part of the binary and checked by the tests
+/// (`every_language_has_every_message`), so a syntax error is a bug in the build:
+/// it is reported, and the messages that did parse are used.
+fn load(lang: Lang, source: &str) -> (FluentBundle<FluentResource>, HashMap<String, String>) {
+    let id: LanguageIdentifier = lang.code().parse().unwrap_or_default();
+    let mut bundle = FluentBundle::new_concurrent(vec![id]);
+    // Unicode isolation marks around variables would reach emails, CSV titles and
+    // tests as invisible characters; the pages set `dir` on their own elements instead.
+    bundle.set_use_isolating(false);
+    let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(res, errors)| {
+        tracing::error!(
+            language = lang.code(),
+            ?errors,
+            "syntax errors in the catalogue"
+        );
+        res
+    });
+    let ids = ids_in(source);
+    if let Err(errors) = bundle.add_resource(resource) {
+        tracing::error!(
+            language = lang.code(),
+            ?errors,
+            "duplicate messages in the catalogue"
+        );
+    }
+    let mut plain = HashMap::new();
+    for id in ids {
+        let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
+            continue;
+        };
+        let mut errors = Vec::new();
+        let text = bundle.format_pattern(pattern, None, &mut errors);
+        if errors.is_empty() {
+            plain.insert(id.to_string(), text.into_owned());
+        }
+    }
+    (bundle, plain)
+}
+
+/// The text of message `key` in the current language (English when the language lacks
+/// it); an unknown key is returned as itself, visibly. For messages without variables.
+pub fn t(key: &'static str) -> &'static str {
+    t_in(current(), key)
+}
+
+/// [`t`] in a named language.
+pub fn t_in(lang: Lang, key: &'static str) -> &'static str {
+    let c = &*CATALOGUE;
+    c.plain[lang.index()]
+        .get(key)
+        .or_else(|| c.plain[Lang::En.index()].get(key))
+        .map_or(key, String::as_str)
+}
+
+/// The text of message `key` with its variables, plural forms chosen by the current
+/// language's rules: `tr("draft-comments-count", &[("n", 5.into())])`.
+pub fn tr(key: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+    tr_in(current(), key, args)
+}
+
+/// [`tr`] in a named language.
+pub fn tr_in(lang: Lang, key: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+    let c = &*CATALOGUE;
+    let mut fluent_args = FluentArgs::new();
+    for (name, value) in args {
+        fluent_args.set(*name, value.clone());
+    }
+    for bundle in [&c.bundles[lang.index()], &c.bundles[Lang::En.index()]] {
+        if let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) {
+            let mut errors = Vec::new();
+            return bundle
+                .format_pattern(pattern, Some(&fluent_args), &mut errors)
+                .into_owned();
+        }
+    }
+    key.to_string()
+}
+
+/// The message ids of a language's file, for the tests that keep the six complete.
+pub fn message_ids(lang: Lang) -> Vec<&'static str> {
+    let mut ids = ids_in(SOURCES[lang.index()].1);
+    ids.sort_unstable();
+    ids
+}
+
+/// The ids of the messages of a Fluent file: the names before ` =` at the start of a line.
+fn ids_in(source: &str) -> Vec<&str> {
+    source
+        .lines()
+        .filter_map(|line| {
+            let (id, _) = line.split_once(" =")?;
+            let well_formed = id.starts_with(|c: char| c.is_ascii_alphabetic())
+                && id
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+            well_formed.then_some(id)
+        })
+        .collect()
 }
 
 /// The display name of a stakeholder group from its API value.
 pub fn group(value: &str) -> &'static str {
     match value {
-        "government" => t("group.government"),
-        "private_sector" => t("group.private_sector"),
-        "civil_society" => t("group.civil_society"),
-        "academia" => t("group.academia"),
-        "technical_community" => t("group.technical_community"),
-        "international_organization" => t("group.international_organization"),
+        "government" => t("group-government"),
+        "private_sector" => t("group-private_sector"),
+        "civil_society" => t("group-civil_society"),
+        "academia" => t("group-academia"),
+        "technical_community" => t("group-technical_community"),
+        "international_organization" => t("group-international_organization"),
         _ => "—",
     }
 }
@@ -534,26 +274,27 @@ pub fn group(value: &str) -> &'static str {
 /// The label of a form field from its name, for the error summary above a form.
 pub fn field_label(name: &str) -> Option<&'static str> {
     Some(match name {
-        "email" => t("field.email"),
-        "password" => t("field.password"),
-        "new_password" => t("field.new_password"),
-        "current_password" => t("field.current_password"),
-        "display_name" => t("field.display_name"),
-        "stakeholder_group" => t("field.stakeholder_group"),
-        "organization" => t("field.organization"),
-        "country" => t("field.country"),
-        "notification_mode" => t("field.notification_mode"),
-        "title" => t("field.title"),
-        "summary" => t("field.summary"),
-        "opens_at" => t("field.opens_at"),
-        "closes_at" => t("field.closes_at"),
-        "moderation" => t("field.moderation"),
-        "version_label" => t("field.version_label"),
-        "text" => t("field.text"),
-        "body" => t("form.body"),
-        "proposed_text" => t("form.proposed_text"),
-        "attribution" => t("form.attribution"),
-        "role" => t("field.role"),
+        "email" => t("field-email"),
+        "password" => t("field-password"),
+        "new_password" => t("field-new_password"),
+        "current_password" => t("field-current_password"),
+        "display_name" => t("field-display_name"),
+        "stakeholder_group" => t("field-stakeholder_group"),
+        "organization" => t("field-organization"),
+        "country" => t("field-country"),
+        "notification_mode" => t("field-notification_mode"),
+        "preferred_language" => t("field-preferred_language"),
+        "title" => t("field-title"),
+        "summary" => t("field-summary"),
+        "opens_at" => t("field-opens_at"),
+        "closes_at" => t("field-closes_at"),
+        "moderation" => t("field-moderation"),
+        "version_label" => t("field-version_label"),
+        "text" => t("field-text"),
+        "body" => t("form-body"),
+        "proposed_text" => t("form-proposed_text"),
+        "attribution" => t("form-attribution"),
+        "role" => t("field-role"),
         _ => return None,
     })
 }
@@ -561,20 +302,20 @@ pub fn field_label(name: &str) -> Option<&'static str> {
 /// The display name of a role from its API value.
 pub fn role(value: &str) -> &'static str {
     match value {
-        "moderator" => t("role.moderator"),
-        "admin" => t("role.admin"),
-        _ => t("role.participant"),
+        "moderator" => t("role-moderator"),
+        "admin" => t("role-admin"),
+        _ => t("role-participant"),
     }
 }
 
 /// The display name of a comment status from its API value.
 pub fn status(value: &str) -> &'static str {
     match value {
-        "pending" => t("comment.status.pending"),
-        "published" => t("comment.status.published"),
-        "hidden" => t("comment.status.hidden"),
-        "rejected" => t("comment.status.rejected"),
-        "withdrawn" => t("comment.status.withdrawn"),
+        "pending" => t("comment-status-pending"),
+        "published" => t("comment-status-published"),
+        "hidden" => t("comment-status-hidden"),
+        "rejected" => t("comment-status-rejected"),
+        "withdrawn" => t("comment-status-withdrawn"),
         _ => "—",
     }
 }
@@ -582,10 +323,10 @@ pub fn status(value: &str) -> &'static str {
 /// The display name of a disposition from its API value.
 pub fn disposition(value: &str) -> &'static str {
     match value {
-        "incorporated" => t("disp.incorporated"),
-        "partly_incorporated" => t("disp.partly_incorporated"),
-        "not_incorporated" => t("disp.not_incorporated"),
-        "noted" => t("disp.noted"),
+        "incorporated" => t("disp-incorporated"),
+        "partly_incorporated" => t("disp-partly_incorporated"),
+        "not_incorporated" => t("disp-not_incorporated"),
+        "noted" => t("disp-noted"),
         _ => "—",
     }
 }
@@ -593,13 +334,163 @@ pub fn disposition(value: &str) -> &'static str {
 /// The display name of a lineage change from its API value.
 pub fn change(value: &str) -> &'static str {
     match value {
-        "unchanged" => t("change.unchanged"),
-        "edited" => t("change.edited"),
-        "split" => t("change.split"),
-        "merged" => t("change.merged"),
-        "moved" => t("change.moved"),
-        "new" => t("change.new"),
-        "deleted" => t("change.deleted"),
+        "unchanged" => t("change-unchanged"),
+        "edited" => t("change-edited"),
+        "split" => t("change-split"),
+        "merged" => t("change-merged"),
+        "moved" => t("change-moved"),
+        "new" => t("change-new"),
+        "deleted" => t("change-deleted"),
         _ => "—",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every `.rs` file under `src/`, with its text.
+    fn sources() -> Vec<(String, String)> {
+        fn walk(dir: &std::path::Path, out: &mut Vec<(String, String)>) {
+            for entry in std::fs::read_dir(dir).unwrap().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    walk(&path, out);
+                } else if path.extension().is_some_and(|e| e == "rs") {
+                    let text = std::fs::read_to_string(&path).unwrap();
+                    out.push((path.display().to_string(), text));
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut out,
+        );
+        out
+    }
+
+    /// Every string literal of the source (near enough: the pieces between quotes).
+    fn literals_in_source() -> std::collections::HashSet<String> {
+        sources()
+            .iter()
+            .flat_map(|(_, text)| {
+                text.split('"')
+                    .skip(1)
+                    .step_by(2)
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_message_the_code_asks_for_exists_in_english() {
+        let english = message_ids(Lang::En);
+        let mut missing = Vec::new();
+        for (file, text) in sources() {
+            for call in ["t(\"", "tr(\""] {
+                for (at, _) in text.match_indices(call) {
+                    // `t(` itself, not `select(` or `ext(`.
+                    let before = text[..at].chars().next_back();
+                    if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                        continue;
+                    }
+                    let rest = &text[at + call.len()..];
+                    let id = rest.split('"').next().unwrap_or("");
+                    if !english.contains(&id) {
+                        missing.push(format!("{file}: {id}"));
+                    }
+                }
+            }
+        }
+        assert!(
+            missing.is_empty(),
+            "asked for but not in locales/en/main.ftl: {missing:#?}"
+        );
+    }
+
+    #[test]
+    fn every_english_message_is_used() {
+        let used = literals_in_source();
+        let unused: Vec<&str> = message_ids(Lang::En)
+            .into_iter()
+            .filter(|id| !used.contains(*id))
+            .collect();
+        assert!(
+            unused.is_empty(),
+            "in locales/en/main.ftl but never used: {unused:?}"
+        );
+    }
+
+    #[test]
+    fn every_language_has_every_message_and_no_other() {
+        let english = message_ids(Lang::En);
+        assert!(Lang::offered().contains(&Lang::En));
+        for &lang in Lang::offered() {
+            let ids = message_ids(lang);
+            let missing: Vec<_> = english.iter().filter(|id| !ids.contains(id)).collect();
+            let extra: Vec<_> = ids.iter().filter(|id| !english.contains(id)).collect();
+            assert!(missing.is_empty(), "{} lacks {missing:?}", lang.code());
+            assert!(extra.is_empty(), "{} has unknown {extra:?}", lang.code());
+            // Every file parses, and every message without variables is formatted.
+            let parsed = CATALOGUE.plain[lang.index()].len()
+                + ids
+                    .iter()
+                    .filter(|id| !CATALOGUE.plain[lang.index()].contains_key(**id))
+                    .count();
+            assert_eq!(parsed, ids.len(), "{}", lang.code());
+            for id in &ids {
+                assert!(
+                    CATALOGUE.bundles[lang.index()].has_message(id),
+                    "{}: {id} did not parse",
+                    lang.code()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn plurals_follow_each_languages_rules() {
+        let n = |lang, n: i64| tr_in(lang, "draft-comments-count", &[("n", n.into())]);
+        assert_eq!(n(Lang::En, 1), "1 comment");
+        assert_eq!(n(Lang::En, 2), "2 comments");
+        // Russian: one (1, 21), few (2–4, 22), many (5–20, 0).
+        if !Lang::offered().contains(&Lang::Ru) || !Lang::offered().contains(&Lang::Ar) {
+            return;
+        }
+        let ru: Vec<String> = [1, 2, 5, 21, 22, 25].map(|k| n(Lang::Ru, k)).into();
+        assert_ne!(ru[0], ru[1].replace('2', "1"));
+        assert_ne!(ru[1].replace('2', "5"), ru[2]);
+        assert_eq!(ru[0].replace("1", "21"), ru[3]);
+        assert_eq!(ru[1].replace('2', "22"), ru[4]);
+        // Arabic: zero, one, two, few (3–10), many (11–99), other (100–102).
+        let ar: Vec<String> = [0, 1, 2, 3, 11, 100].map(|k| n(Lang::Ar, k)).into();
+        let forms: std::collections::HashSet<String> = ar
+            .iter()
+            .map(|s| {
+                s.chars()
+                    .filter(|c| !c.is_ascii_digit())
+                    .collect::<String>()
+            })
+            .collect();
+        assert_eq!(forms.len(), 6, "six Arabic forms: {ar:?}");
+        assert!(n(Lang::Zh, 5).contains('5'));
+    }
+
+    #[test]
+    fn languages_are_read_from_codes_and_accept_language() {
+        assert_eq!(Lang::from_code("en-GB"), Some(Lang::En));
+        assert_eq!(Lang::from_code("RU-ru"), Some(Lang::Ru));
+        assert_eq!(Lang::from_code("de"), None);
+        assert_eq!(
+            Lang::from_accept_language("de-CH, ru;q=0.9, en;q=0.8"),
+            Some(Lang::Ru)
+        );
+        assert_eq!(Lang::from_accept_language("en;q=0.1, ru"), Some(Lang::Ru));
+        assert_eq!(Lang::from_accept_language("*"), None);
+        assert_eq!(Lang::Ar.dir(), "rtl");
+        assert_eq!(in_lang(Lang::Fr, current), Lang::Fr);
+        assert_eq!(current(), Lang::En);
     }
 }

@@ -41,9 +41,10 @@ pub enum Key {
     Comments { draft: i64, query: String },
     /// `GET /api/v1/drafts/{id}`.
     Draft(i64),
-    /// `GET /drafts/{id}` with its (validated) tag and group filters.
+    /// `GET /drafts/{id}` in one language, with its (validated) tag and group filters.
     ReadingPage {
         draft: i64,
+        lang: crate::i18n::Lang,
         tag: Option<String>,
         unknown_tag: bool,
         group: Option<String>,
@@ -340,7 +341,8 @@ impl Entry {
         };
         res.insert_header((header::ETAG, etag.clone()))
             .insert_header((header::CACHE_CONTROL, "private, no-cache"))
-            .insert_header((header::VARY, "Accept-Encoding"));
+            // The page's language follows the cookie or Accept-Language (web::language).
+            .insert_header((header::VARY, "Accept-Encoding, Accept-Language, Cookie"));
         if fresh_in_browser {
             return res.finish();
         }

@@ -107,6 +107,10 @@ fn security_headers(https: bool) -> DefaultHeaders {
 fn app_error(e: &actix_web::Error) -> Option<&AppError> {
     e.as_error::<AppError>()
         .or_else(|| e.as_error::<pages::PageError>().map(|p| &p.0))
+        .or_else(|| {
+            e.as_error::<pages::language::Localized>()
+                .and_then(|l| app_error(&l.error))
+        })
 }
 
 /// Logs every 401 and 403 answer once, API and pages alike, whether a handler, an
@@ -173,6 +177,7 @@ impl Application {
             App::new()
                 .app_data(data.clone())
                 .wrap(from_fn(crate::input::refuse_nul_in_query))
+                .wrap(from_fn(pages::language::choose))
                 .wrap(security_headers(https))
                 .wrap(Compress::default())
                 .wrap(Logger::new("%r %s %Dms").log_target("plenary::http"))

@@ -65,6 +65,7 @@ macro_rules! text_enum {
 text_enum!(stakeholder_group: Group::ALL.map(Group::as_str));
 text_enum!(role, opt_role: [Role::Participant, Role::Moderator, Role::Admin].map(Role::as_str));
 text_enum!(notification_mode, opt_notification_mode: NOTIFICATION_MODES);
+text_enum!(language, opt_language: crate::i18n::Lang::ALL.map(crate::i18n::Lang::code));
 text_enum!(comment_kind, opt_comment_kind: KINDS);
 text_enum!(attribution, opt_attribution: ATTRIBUTIONS);
 text_enum!(comment_status: STATUSES);

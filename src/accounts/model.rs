@@ -94,9 +94,16 @@ pub struct User {
     pub totp_enabled: bool,
     /// Set when the account was erased (`accounts::erasure`): the row is a tombstone.
     pub deleted_at: Option<NaiveDateTime>,
+    /// One of the six UN languages (`i18n::Lang`): its pages and its emails.
+    pub preferred_language: String,
 }
 
 impl User {
+    /// The language of the account's pages and emails.
+    pub fn language(&self) -> crate::i18n::Lang {
+        crate::i18n::Lang::from_code(&self.preferred_language).unwrap_or_default()
+    }
+
     pub fn role(&self) -> Role {
         Role::parse(&self.role).unwrap_or(Role::Participant)
     }
@@ -128,6 +135,7 @@ pub struct NewUser {
     pub notification_mode: String,
     pub token_version: i32,
     pub created_at: NaiveDateTime,
+    pub preferred_language: String,
 }
 
 /// Profile changes a user may make to their own account.
@@ -138,4 +146,5 @@ pub struct ProfileChanges {
     pub organization: Option<String>,
     pub country: Option<Option<String>>,
     pub notification_mode: Option<String>,
+    pub preferred_language: Option<String>,
 }

@@ -68,6 +68,8 @@ pub struct Registration {
     pub group: Group,
     pub organization: String,
     pub country: Option<String>,
+    /// The language the person registered in: their pages and emails from then on.
+    pub language: crate::i18n::Lang,
 }
 
 impl Registration {
@@ -106,6 +108,7 @@ impl Registration {
                 group,
                 organization: organization.to_string(),
                 country,
+                language: crate::i18n::Lang::default(),
             }),
             _ => Err(AppError::Validation(errors)),
         }
@@ -119,6 +122,7 @@ pub struct ProfilePatch {
     pub organization: Option<String>,
     pub country: Option<Option<String>>,
     pub notification_mode: Option<String>,
+    pub preferred_language: Option<String>,
 }
 
 impl ProfilePatch {
@@ -127,6 +131,7 @@ impl ProfilePatch {
         organization: Option<&str>,
         country: Option<Option<&str>>,
         notification_mode: Option<&str>,
+        preferred_language: Option<&str>,
     ) -> Result<ProfilePatch, AppError> {
         let mut errors = FieldErrors::new();
         let display_name = display_name.map(|n| {
@@ -148,12 +153,23 @@ impl ProfilePatch {
                 );
             }
         }
+        let preferred_language = preferred_language.and_then(|l| {
+            let lang = crate::i18n::Lang::offered().iter().find(|x| x.code() == l);
+            if lang.is_none() {
+                errors.add(
+                    "preferred_language",
+                    "must be one of ar, zh, en, fr, ru, es",
+                );
+            }
+            lang.map(|l| l.code().to_string())
+        });
         errors.into_result()?;
         Ok(ProfilePatch {
             display_name,
             organization,
             country,
             notification_mode: notification_mode.map(str::to_string),
+            preferred_language,
         })
     }
 }

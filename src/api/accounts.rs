@@ -92,6 +92,11 @@ pub async fn register(
         b.organization.as_deref(),
         b.country.as_deref(),
     )?;
+    // The language of the request (Accept-Language): the account's emails from now on.
+    let reg = Registration {
+        language: crate::i18n::current(),
+        ..reg
+    };
     let user = service::register(&state, reg).await?;
     Ok(HttpResponse::Created().json(UserOut {
         user: MeDto::from(&user),
@@ -397,6 +402,9 @@ pub struct MePatch {
     country: Option<Option<String>>,
     #[schema(schema_with = crate::api::openapi::opt_notification_mode)]
     notification_mode: Option<String>,
+    /// The language of the account's pages and emails.
+    #[schema(schema_with = crate::api::openapi::opt_language)]
+    preferred_language: Option<String>,
 }
 
 /// Changes the caller's profile; absent fields stay as they are.
@@ -425,6 +433,7 @@ pub async fn update_me(
         b.organization.as_deref(),
         b.country.as_ref().map(|c| c.as_deref()),
         b.notification_mode.as_deref(),
+        b.preferred_language.as_deref(),
     )?;
     let user = service::update_profile(&state, user.id, patch).await?;
     Ok(HttpResponse::Ok().json(MeDto::from(&user)))

@@ -46,6 +46,9 @@ pub struct MeDto {
     pub email_verified: bool,
     #[schema(schema_with = crate::api::openapi::notification_mode)]
     pub notification_mode: String,
+    /// The language of the account's pages and emails.
+    #[schema(schema_with = crate::api::openapi::language)]
+    pub preferred_language: String,
     pub suspended: bool,
     pub totp_enabled: bool,
 }
@@ -57,6 +60,7 @@ impl From<&User> for MeDto {
             email: u.email.clone(),
             email_verified: u.email_verified,
             notification_mode: u.notification_mode.clone(),
+            preferred_language: u.preferred_language.clone(),
             suspended: u.suspended,
             totp_enabled: u.totp_enabled,
         }

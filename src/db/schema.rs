@@ -29,6 +29,7 @@ diesel::table! {
         totp_enabled -> Bool,
         totp_last_step -> BigInt,
         deleted_at -> Nullable<Timestamp>,
+        preferred_language -> Text,
     }
 }
 

@@ -234,6 +234,7 @@ fn account(
         group,
         organization: org.into(),
         country: Some(country.into()),
+        language: crate::i18n::Lang::En,
     };
     insert_user(conn, &reg, hash.to_string(), role, true).map_err(|e| anyhow::anyhow!(e.detail()))
 }

@@ -79,11 +79,15 @@ pub fn write<W: Write>(db: &Db, plan: &Plan, mut out: W) -> Result<(), ExportErr
         html! {
             (maud::DOCTYPE)
             // The frame is opened here and closed at the end: the body is streamed.
-            (PreEscaped("<html lang=\"en\"><head>"))
+            (PreEscaped(format!(
+                "<html lang=\"{}\" dir=\"{}\"><head>",
+                crate::i18n::current().code(),
+                crate::i18n::current().dir()
+            )))
             meta charset="utf-8";
             meta name="viewport" content="width=device-width, initial-scale=1";
             meta name="generator" content="Plenary";
-            title { (title) " — " (t("export.compilation")) }
+            title { (title) " — " (t("export-compilation")) }
             style { (PreEscaped(CSS)) }
             (PreEscaped("</head><body>"))
             (front_matter(plan))
@@ -98,7 +102,7 @@ pub fn write<W: Write>(db: &Db, plan: &Plan, mut out: W) -> Result<(), ExportErr
         // A heading for each section of the draft, so headings stay in order.
         if i == 0 || p.section.as_deref() != section {
             section = p.section.as_deref();
-            let heading = section.unwrap_or(t("export.text"));
+            let heading = section.unwrap_or(t("export-text"));
             out.write_all(
                 html! { h2 dir="auto" { (heading) } }
                     .into_string()
@@ -108,7 +112,7 @@ pub fn write<W: Write>(db: &Db, plan: &Plan, mut out: W) -> Result<(), ExportErr
         paragraph(db, plan, Some(p), &mut out)?;
     }
     out.write_all(
-        html! { h2 { (t("draft.general")) } }
+        html! { h2 { (t("draft-general")) } }
             .into_string()
             .as_bytes(),
     )?;
@@ -116,7 +120,7 @@ pub fn write<W: Write>(db: &Db, plan: &Plan, mut out: W) -> Result<(), ExportErr
     out.write_all(
         html! {
             (PreEscaped("</main>"))
-            footer { p { (t("export.compilation")) " · " (title) " · " (t("export.generated")) " " (plan.generated_rfc3339()) } }
+            footer { p { (t("export-compilation")) " · " (title) " · " (t("export-generated")) " " (plan.generated_rfc3339()) } }
             (PreEscaped("</body></html>\n"))
         }
         .into_string()
@@ -131,29 +135,29 @@ fn front_matter(plan: &Plan) -> Markup {
     let d = &plan.draft;
     html! {
         header class="doc-header" {
-            p class="kicker" { (t("export.compilation")) }
+            p class="kicker" { (t("export-compilation")) }
             p dir="auto" { (c.title) }
             h1 dir="auto" { (d.title) }
             p class="version" dir="auto" { (d.version_label) }
             dl class="meta" {
-                dt { (t("export.generated")) }
+                dt { (t("export-generated")) }
                 dd { time datetime=(plan.generated_rfc3339()) { (plan.generated_at.format("%Y-%m-%d %H:%M UTC")) } }
-                dt { (t("export.window")) }
+                dt { (t("export-window")) }
                 dd { (c.opens_at.format("%Y-%m-%d")) " – " (c.closes_at.format("%Y-%m-%d")) }
-                dt { (t("export.scope")) }
+                dt { (t("export-scope")) }
                 dd {
-                    @if plan.scope.all_statuses { (t("export.scope.all")) } @else { (t("export.scope.published")) }
+                    @if plan.scope.all_statuses { (t("export-scope-all")) } @else { (t("export-scope-published")) }
                 }
-                dt { (t("field.stakeholder_group")) }
+                dt { (t("field-stakeholder_group")) }
                 dd {
                     @match plan.scope.group {
                         Some(g) => (i18n::group(g.as_str())),
-                        None => (t("export.all_groups")),
+                        None => (t("export-all_groups")),
                     }
                 }
             }
             p class="legend" {
-                (t("export.legend")) " " ins { (t("export.legend.added")) } ", " del { (t("export.legend.removed")) } "."
+                (t("export-legend")) " " ins { (t("export-legend-added")) } ", " del { (t("export-legend-removed")) } "."
             }
         }
     }
@@ -167,14 +171,14 @@ fn summary(plan: &Plan) -> Markup {
     }
     html! {
         section class="summary" aria-labelledby="summary" {
-            h2 id="summary" { (t("export.summary")) }
+            h2 id="summary" { (t("export-summary")) }
             table {
                 thead {
                     tr {
-                        th scope="col" { (t("field.stakeholder_group")) }
-                        th scope="col" class="n" { (t("export.comments")) }
-                        th scope="col" class="n" { (t("export.amendments")) }
-                        th scope="col" class="n" { (t("export.total")) }
+                        th scope="col" { (t("field-stakeholder_group")) }
+                        th scope="col" class="n" { (t("export-comments")) }
+                        th scope="col" class="n" { (t("export-amendments")) }
+                        th scope="col" class="n" { (t("export-total")) }
                     }
                 }
                 tbody {
@@ -190,7 +194,7 @@ fn summary(plan: &Plan) -> Markup {
                 }
                 tfoot {
                     tr {
-                        th scope="row" { (t("export.total")) }
+                        th scope="row" { (t("export-total")) }
                         td class="n" { (sum.comments) }
                         td class="n" { (sum.amendments) }
                         td class="n" { (sum.total()) }
@@ -215,7 +219,7 @@ fn paragraph<W: Write>(
             @match p {
                 Some(p) => {
                     (PreEscaped(format!("<section class=\"paragraph\" id=\"p-{}\">", p.number)))
-                    h3 { (t("export.paragraph")) " " span dir="auto" { (p.label) } }
+                    h3 { (t("export-paragraph")) " " span dir="auto" { (p.label) } }
                     div class="para-text" dir="auto" { (text_blocks(&p.text)) }
                 }
                 None => (PreEscaped("<section class=\"paragraph general\" id=\"general\">")),
@@ -228,7 +232,7 @@ fn paragraph<W: Write>(
                     }
                 }
             } @else {
-                p class="none" { (t("export.no_input")) }
+                p class="none" { (t("export-no_input")) }
             }
         }
         .into_string()
@@ -283,7 +287,7 @@ fn comment(plan: &Plan, n: &Node, paragraph_text: Option<&str>) -> Markup {
         li class=@if amendment { "comment amendment" } @else { "comment" } id={ "c-" (c.id) } {
             (byline(plan, c))
             @if amendment {
-                p class="kind" { (t("comment.amendment")) }
+                p class="kind" { (t("comment-amendment")) }
                 @if let Some(proposed) = &c.proposed_text {
                     @match paragraph_text {
                         Some(old) => div class="diff" dir="auto" { (diff(old, proposed)) },
@@ -295,7 +299,7 @@ fn comment(plan: &Plan, n: &Node, paragraph_text: Option<&str>) -> Markup {
                 div class="body" { (text_blocks(body)) }
             }
             @if !n.replies.is_empty() {
-                ol class="replies" aria-label=(t("comment.replies")) {
+                ol class="replies" aria-label=(t("comment-replies")) {
                     @for r in &n.replies { (comment(plan, r, paragraph_text)) }
                 }
             }
@@ -313,12 +317,12 @@ fn byline(plan: &Plan, c: &CommentOut) -> Markup {
             @if let Some(cc) = &a.country { (cc) ", " }
             span class="badge" { (i18n::group(&a.stakeholder_group)) }
             @if a.affiliation_verified {
-                " " span class="badge" { (t("comment.verified")) }
+                " " span class="badge" { (t("comment-verified")) }
             } @else if a.stakeholder_group == "government" {
-                " " span class="badge" { (t("comment.unverified")) }
+                " " span class="badge" { (t("comment-unverified")) }
             }
             " · " time datetime=(c.created_at) { (c.created_at.get(..10).unwrap_or(&c.created_at)) }
-            @if c.edited_at.is_some() { " · " (t("comment.edited")) }
+            @if c.edited_at.is_some() { " · " (t("comment-edited")) }
             @if plan.scope.all_statuses {
                 " · " span class={ "badge status status-" (c.status) } { (i18n::status(&c.status)) }
             }

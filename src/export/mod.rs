@@ -124,6 +124,10 @@ pub struct Query {
     pub status: Option<String>,
     /// Only comments on paragraphs with this tag, e.g. `C5`.
     pub tag: Option<String>,
+    /// The language of the HTML compilation's own text (headings, summary); without it,
+    /// `Accept-Language`. The data (CSV headers, JSON keys, group values) never changes.
+    #[param(schema_with = crate::vocabulary::opt_language)]
+    pub lang: Option<String>,
 }
 
 /// A validated export request.
@@ -137,6 +141,14 @@ impl Request {
     /// Validates the parameters; every problem is a 422 naming its field.
     pub fn parse(draft_id: i64, q: &Query) -> Result<Request, AppError> {
         let mut errors = FieldErrors::new();
+        // Applied by `web::language` before the handler runs; checked here so that a
+        // mistyped code is named rather than ignored.
+        if q.lang
+            .as_deref()
+            .is_some_and(|l| crate::i18n::Lang::from_code(l).is_none())
+        {
+            errors.add("lang", "must be one of ar, zh, en, fr, ru, es");
+        }
         let format = match q.format.as_deref().map(str::trim) {
             None | Some("") => {
                 errors.add("format", "is required: csv, json, xlsx or html");
@@ -594,11 +606,13 @@ mod tests {
             stakeholder_group: Some("aliens".into()),
             status: Some("hidden".into()),
             tag: Some("C99".into()),
+            lang: Some("xx".into()),
         };
         let Err(AppError::Validation(f)) = Request::parse(1, &q) else {
             panic!("expected a validation error");
         };
         assert!(f.get("format").is_some());
+        assert!(f.get("lang").is_some());
         assert!(f.get("stakeholder_group").is_some());
         assert!(f.get("status").is_some());
         assert!(f.get("tag").is_some());

@@ -143,9 +143,9 @@ fn comments_sheet(
 fn summary_sheet(plan: &Plan, f: &Formats, ws: &mut Worksheet) -> Result<(), ExportError> {
     ws.set_name("Summary")?;
     let groups = plan.groups();
-    let mut names = vec![t("export.paragraph")];
+    let mut names = vec![t("export-paragraph")];
     names.extend(groups.iter().map(|g| i18n::group(g.as_str())));
-    names.push(t("export.total"));
+    names.push(t("export-total"));
     header(ws, &names, f)?;
     ws.set_column_width(0, 28)?;
     for i in 1..names.len() {
@@ -154,7 +154,7 @@ fn summary_sheet(plan: &Plan, f: &Formats, ws: &mut Worksheet) -> Result<(), Exp
     let mut r = 0;
     for p in &plan.paragraphs {
         r += 1;
-        let label = format!("{} {}", t("export.paragraph"), p.label);
+        let label = format!("{} {}", t("export-paragraph"), p.label);
         let counts = plan.counts.get(&Some(p.id));
         summary_line(ws, r, &label, counts, plan, &f.top)?;
     }
@@ -162,14 +162,14 @@ fn summary_sheet(plan: &Plan, f: &Formats, ws: &mut Worksheet) -> Result<(), Exp
     summary_line(
         ws,
         r,
-        t("export.general"),
+        t("export-general"),
         plan.counts.get(&None),
         plan,
         &f.top,
     )?;
     r += 1;
     let totals = plan.totals_by_group();
-    summary_line(ws, r, t("export.total"), Some(&totals), plan, &f.total)?;
+    summary_line(ws, r, t("export-total"), Some(&totals), plan, &f.total)?;
     Ok(())
 }
 

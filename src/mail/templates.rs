@@ -8,13 +8,13 @@ use crate::mail::outbox::Email;
 fn html_page(paragraphs: &[&str], link: &str, after: Option<&str>) -> String {
     html! {
         (DOCTYPE)
-        html lang="en" {
-            head { meta charset="utf-8"; title { (t("site.name")) } }
+        html lang=(crate::i18n::current().code()) dir=(crate::i18n::current().dir()) {
+            head { meta charset="utf-8"; title { (t("site-name")) } }
             body style="font-family: sans-serif; line-height: 1.5; color: #1b1b1b;" {
                 @for p in paragraphs { p { (p) } }
                 p { a href=(link) { (link) } }
                 @if let Some(a) = after { p { (a) } }
-                p style="color: #555;" { "— " (t("site.name")) }
+                p style="color: #555;" { "— " (t("site-name")) }
             }
         }
     }
@@ -25,13 +25,13 @@ pub fn verify_email(to: &str, base_url: &str, token: &str) -> Email {
     let link = format!("{base_url}/verify-email?token={token}");
     Email {
         to: to.to_string(),
-        subject: t("email.verify.subject").into(),
+        subject: t("email-verify-subject").into(),
         text: format!(
             "{}\n\n{link}\n\n— {}\n",
-            t("email.verify.body"),
-            t("site.name")
+            t("email-verify-body"),
+            t("site-name")
         ),
-        html: Some(html_page(&[t("email.verify.body")], &link, None)),
+        html: Some(html_page(&[t("email-verify-body")], &link, None)),
         unsubscribe_url: None,
     }
 }
@@ -40,17 +40,17 @@ pub fn password_reset(to: &str, base_url: &str, token: &str) -> Email {
     let link = format!("{base_url}/password-reset?token={token}");
     Email {
         to: to.to_string(),
-        subject: t("email.reset.subject").into(),
+        subject: t("email-reset-subject").into(),
         text: format!(
             "{}\n\n{link}\n\n{}\n\n— {}\n",
-            t("email.reset.body"),
-            t("email.reset.ignore"),
-            t("site.name")
+            t("email-reset-body"),
+            t("email-reset-ignore"),
+            t("site-name")
         ),
         html: Some(html_page(
-            &[t("email.reset.body")],
+            &[t("email-reset-body")],
             &link,
-            Some(t("email.reset.ignore")),
+            Some(t("email-reset-ignore")),
         )),
         unsubscribe_url: None,
     }

@@ -68,10 +68,10 @@ pub fn run(conn: &mut Conn, ctx: &Context) -> QueryResult<usize> {
                     })
                     .collect();
                 let unsub = unsubscribe::url(&ctx.base_url, &ctx.secret, uid);
-                outbox::enqueue(
-                    conn,
-                    &email::digest(&user.email, &lines, &unsub, &ctx.base_url),
-                )?;
+                let digest = crate::i18n::in_lang(user.language(), || {
+                    email::digest(&user.email, &lines, &unsub, &ctx.base_url)
+                });
+                outbox::enqueue(conn, &digest)?;
                 sent += 1;
             }
             // Items of people who turned notifications off are dropped with the rest.

@@ -4,6 +4,7 @@
 
 use maud::{html, Markup, DOCTYPE};
 
+use crate::i18n::{self, t, tr};
 use crate::mail::outbox::Email;
 
 /// Where the event happened, as readers name it.
@@ -18,8 +19,8 @@ pub struct Place {
 impl Place {
     pub fn on(&self) -> String {
         match &self.paragraph_label {
-            Some(l) => format!("on ¶{l}"),
-            None => "on the whole draft".to_string(),
+            Some(l) => tr("email-on-paragraph", &[("label", l.as_str().into())]),
+            None => t("email-on-draft").to_string(),
         }
     }
 
@@ -42,7 +43,7 @@ pub struct Notice {
 fn html_body(n: &Notice, unsubscribe: &str, base_url: &str) -> Markup {
     html! {
         (DOCTYPE)
-        html lang="en" {
+        html lang=(i18n::current().code()) dir=(i18n::current().dir()) {
             head { meta charset="utf-8"; title { (n.subject) } }
             body style="font-family: system-ui, sans-serif; line-height: 1.5; color: #1b1b1b; max-width: 40em;" {
                 p { (n.lead) }
@@ -56,9 +57,9 @@ fn html_body(n: &Notice, unsubscribe: &str, base_url: &str) -> Markup {
                 p { a href=(n.link) { (n.link_text) } }
                 hr;
                 p style="color: #555; font-size: 0.9em;" {
-                    "You receive this because of your Plenary notification settings. "
-                    a href={ (base_url) "/me" } { "Change them" } " or "
-                    a href=(unsubscribe) { "unsubscribe from all notifications" } "."
+                    (t("email-footer-why")) " "
+                    a href={ (base_url) "/me" } { (t("email-footer-change")) } " " (t("email-footer-or")) " "
+                    a href=(unsubscribe) { (t("email-footer-unsubscribe")) } "."
                 }
             }
         }
@@ -79,7 +80,13 @@ fn text_body(n: &Notice, unsubscribe: &str, base_url: &str) -> String {
     if let Some(e) = &n.extra {
         s.push_str(&format!("{e}\n\n"));
     }
-    s.push_str(&format!("{}:\n{}\n\n-- \nChange your notification settings: {base_url}/me\nUnsubscribe from all notifications: {unsubscribe}\n", n.link_text, n.link));
+    s.push_str(&format!(
+        "{}:\n{}\n\n-- \n{}\n{}\n",
+        n.link_text,
+        n.link,
+        footer_change(base_url),
+        footer_unsubscribe(unsubscribe)
+    ));
     s
 }
 
@@ -113,25 +120,25 @@ pub fn digest(to: &str, items: &[DigestLine], unsubscribe: &str, base_url: &str)
             None => groups.push((key, vec![i])),
         }
     }
-    let subject = format!(
-        "Your Plenary digest: {} update{}",
-        items.len(),
-        if items.len() == 1 { "" } else { "s" }
-    );
-    let mut text = String::from("Here is what happened since your last digest.\n\n");
+    let subject = tr("email-digest-subject", &[("n", items.len().into())]);
+    let mut text = format!("{}\n\n", t("email-digest-lead"));
     for (k, list) in &groups {
         text.push_str(&format!("{k}\n{}\n", "=".repeat(k.chars().count().min(70))));
         for i in list {
             text.push_str(&format!("* {}\n  {}\n  {}\n\n", i.line, i.excerpt, i.link));
         }
     }
-    text.push_str(&format!("-- \nChange your notification settings: {base_url}/me\nUnsubscribe from all notifications: {unsubscribe}\n"));
+    text.push_str(&format!(
+        "-- \n{}\n{}\n",
+        footer_change(base_url),
+        footer_unsubscribe(unsubscribe)
+    ));
     let html = html! {
         (DOCTYPE)
-        html lang="en" {
+        html lang=(i18n::current().code()) dir=(i18n::current().dir()) {
             head { meta charset="utf-8"; title { (subject) } }
             body style="font-family: system-ui, sans-serif; line-height: 1.5; color: #1b1b1b; max-width: 40em;" {
-                p { "Here is what happened since your last digest." }
+                p { (t("email-digest-lead")) }
                 @for (k, list) in &groups {
                     h2 style="font-size: 1.1em;" { (k) }
                     ul {
@@ -142,8 +149,8 @@ pub fn digest(to: &str, items: &[DigestLine], unsubscribe: &str, base_url: &str)
                 }
                 hr;
                 p style="color: #555; font-size: 0.9em;" {
-                    a href={ (base_url) "/me" } { "Change your notification settings" } " or "
-                    a href=(unsubscribe) { "unsubscribe from all notifications" } "."
+                    a href={ (base_url) "/me" } { (t("email-digest-change")) } " " (t("email-footer-or")) " "
+                    a href=(unsubscribe) { (t("email-footer-unsubscribe")) } "."
                 }
             }
         }
@@ -155,6 +162,20 @@ pub fn digest(to: &str, items: &[DigestLine], unsubscribe: &str, base_url: &str)
         html: Some(html.into_string()),
         unsubscribe_url: Some(unsubscribe.to_string()),
     }
+}
+
+fn footer_change(base_url: &str) -> String {
+    tr(
+        "email-footer-text-change",
+        &[("url", format!("{base_url}/me").into())],
+    )
+}
+
+fn footer_unsubscribe(unsubscribe: &str) -> String {
+    tr(
+        "email-footer-text-unsubscribe",
+        &[("url", unsubscribe.into())],
+    )
 }
 
 pub fn excerpt(text: &str, n: usize) -> String {

@@ -15,6 +15,7 @@ use crate::db::schema::{
     users,
 };
 use crate::db::Conn;
+use crate::i18n::{self, t, tr};
 use crate::mail::outbox;
 use crate::notifications::email::{self, excerpt, Notice, Place};
 use crate::notifications::events::{COMMENT_PUBLISHED, COMMENT_QUEUED, DECISION, REVISION};
@@ -182,12 +183,12 @@ fn thread_link(base: &str, c: &Comment) -> String {
 /// How a comment's author is named to people who are not moderators.
 fn byline(c: &Comment, display_name: &str) -> String {
     let out = CommentOut::new(c, display_name, Viewer::anonymous());
-    let group = crate::i18n::group(&c.author_group);
+    let group = i18n::group(&c.author_group);
     match (out.author.display_name, out.author.organization) {
         (Some(n), Some(o)) => format!("{n} ({o}, {group})"),
         (Some(n), None) => format!("{n} ({group})"),
         (None, Some(o)) => format!("{o} ({group})"),
-        (None, None) => format!("A participant ({group})"),
+        (None, None) => tr("email-byline-anonymous", &[("group", group.into())]),
     }
 }
 
@@ -339,55 +340,54 @@ fn published(conn: &mut Conn, ctx: &Context, e: &EventRow) -> QueryResult<Step> 
     let chunk = &rest[..rest.len().min(CHUNK)];
     let ids: Vec<i64> = chunk.iter().map(|(u, _)| *u).collect();
     let people = load_users(conn, &ids)?;
-    let by = byline(&c, &author_name);
-    let what = if c.kind == "amendment" {
-        "amendment"
-    } else {
-        "comment"
-    };
     for &(uid, w) in chunk {
         let Some(user) = people.get(&uid) else {
             continue;
         };
-        let subject = match w {
-            Why::Reply => format!(
-                "Reply to your comment {} — {}",
-                place.on(),
-                place.document()
-            ),
-            Why::Thread => format!(
-                "New reply in a thread you wrote in {} — {}",
-                place.on(),
-                place.document()
-            ),
-            Why::Follow => format!("New {what} {} — {}", place.on(), place.document()),
-        };
-        let n = Notice {
-            lead: format!(
-                "{by} wrote {} of {} ({}):",
-                place.on(),
-                place.draft_title,
-                place.version_label
-            ),
-            subject,
-            quote: Some(c.body.clone()),
-            quote_label: None,
-            extra: c
-                .proposed_text
-                .as_ref()
-                .map(|p| format!("Proposed text: {p}")),
-            link: thread_link(&ctx.base_url, &c),
-            link_text: "Read the thread and reply".into(),
-        };
-        deliver(
-            conn,
-            ctx,
-            user,
-            &n,
-            &place,
-            c.draft_id,
-            &excerpt(&c.body, 200),
-        )?;
+        // Each email in its recipient's language.
+        let n = i18n::in_lang(user.language(), || {
+            let (on, document) = (place.on(), place.document());
+            let subject = match w {
+                Why::Reply => "email-subject-reply",
+                Why::Thread => "email-subject-thread",
+                Why::Follow if c.kind == "amendment" => "email-subject-amendment",
+                Why::Follow => "email-subject-comment",
+            };
+            Notice {
+                subject: tr(
+                    subject,
+                    &[("on", on.as_str().into()), ("document", document.into())],
+                ),
+                lead: tr(
+                    "email-lead-wrote",
+                    &[
+                        ("author", byline(&c, &author_name).into()),
+                        ("on", on.into()),
+                        ("draft", place.draft_title.as_str().into()),
+                        ("version", place.version_label.as_str().into()),
+                    ],
+                ),
+                quote: Some(c.body.clone()),
+                quote_label: None,
+                extra: c
+                    .proposed_text
+                    .as_ref()
+                    .map(|p| tr("email-proposed-text", &[("text", p.as_str().into())])),
+                link: thread_link(&ctx.base_url, &c),
+                link_text: t("email-read-thread").into(),
+            }
+        });
+        i18n::in_lang(user.language(), || {
+            deliver(
+                conn,
+                ctx,
+                user,
+                &n,
+                &place,
+                c.draft_id,
+                &excerpt(&c.body, 200),
+            )
+        })?;
     }
     Ok(match (more, ids.last()) {
         (true, Some(&last)) => Step::Continue(last),
@@ -430,18 +430,21 @@ fn queued(conn: &mut Conn, ctx: &Context) -> QueryResult<()> {
                 ))
                 .execute(conn)?,
         };
-        let n = Notice {
-            subject: "Comments await moderation — Plenary".into(),
-            lead: format!("Comments are waiting in the review queue ({waiting} awaiting approval, plus any flagged by participants)."),
-            quote: None,
-            quote_label: None,
-            extra: Some("You receive at most one of these emails an hour.".into()),
-            link: format!("{}/moderation", ctx.base_url),
-            link_text: "Open the review queue".into(),
-        };
         // Alerts are immediate whatever the mode (except off): a digest defeats them.
         let unsub = unsubscribe::url(&ctx.base_url, &ctx.secret, m.id);
-        outbox::enqueue(conn, &email::build(&m.email, &n, &unsub, &ctx.base_url))?;
+        let alert = i18n::in_lang(m.language(), || {
+            let n = Notice {
+                subject: t("email-queue-subject").into(),
+                lead: tr("email-queue-lead", &[("n", waiting.into())]),
+                quote: None,
+                quote_label: None,
+                extra: Some(t("email-queue-extra").into()),
+                link: format!("{}/moderation", ctx.base_url),
+                link_text: t("email-queue-link").into(),
+            };
+            email::build(&m.email, &n, &unsub, &ctx.base_url)
+        });
+        outbox::enqueue(conn, &alert)?;
     }
     Ok(())
 }
@@ -462,42 +465,58 @@ fn decision(conn: &mut Conn, ctx: &Context, e: &EventRow) -> QueryResult<()> {
         .select(User::as_select())
         .first(conn)?;
     let place = place(conn, c.draft_id, c.paragraph_id)?;
-    let verb = match e.detail.as_deref() {
-        Some("approve") => "approved",
-        Some("hide") => "hidden",
-        Some("reject") => "rejected",
+    let (subject, lead) = match e.detail.as_deref() {
+        Some("approve") => (
+            "email-decision-subject-approved",
+            "email-decision-lead-approved",
+        ),
+        Some("hide") => (
+            "email-decision-subject-hidden",
+            "email-decision-lead-hidden",
+        ),
+        Some("reject") => (
+            "email-decision-subject-rejected",
+            "email-decision-lead-rejected",
+        ),
         _ => return Ok(()),
     };
-    let n = Notice {
-        subject: format!(
-            "Your comment {} was {verb} — {}",
-            place.on(),
-            place.document()
-        ),
-        lead: format!(
-            "A moderator {verb} your comment {} of {} ({}).",
-            place.on(),
-            place.draft_title,
-            place.version_label
-        ),
-        quote: Some(c.body.clone()),
-        quote_label: Some("Your comment:".into()),
-        extra: e
-            .reason
-            .as_ref()
-            .map(|r| format!("Reason given by the moderator: {r}")),
-        link: thread_link(&ctx.base_url, &c),
-        link_text: "Open the discussion".into(),
-    };
-    deliver(
-        conn,
-        ctx,
-        &author,
-        &n,
-        &place,
-        c.draft_id,
-        &excerpt(&c.body, 200),
-    )
+    i18n::in_lang(author.language(), || {
+        let on = place.on();
+        let n = Notice {
+            subject: tr(
+                subject,
+                &[
+                    ("on", on.as_str().into()),
+                    ("document", place.document().into()),
+                ],
+            ),
+            lead: tr(
+                lead,
+                &[
+                    ("on", on.as_str().into()),
+                    ("draft", place.draft_title.as_str().into()),
+                    ("version", place.version_label.as_str().into()),
+                ],
+            ),
+            quote: Some(c.body.clone()),
+            quote_label: Some(t("email-your-comment").into()),
+            extra: e
+                .reason
+                .as_ref()
+                .map(|r| tr("email-moderator-reason", &[("reason", r.as_str().into())])),
+            link: thread_link(&ctx.base_url, &c),
+            link_text: t("email-open-discussion").into(),
+        };
+        deliver(
+            conn,
+            ctx,
+            &author,
+            &n,
+            &place,
+            c.draft_id,
+            &excerpt(&c.body, 200),
+        )
+    })
 }
 
 fn revision(conn: &mut Conn, ctx: &Context, e: &EventRow) -> QueryResult<()> {
@@ -553,33 +572,56 @@ fn revision(conn: &mut Conn, ctx: &Context, e: &EventRow) -> QueryResult<()> {
         let Some(user) = people.get(&uid) else {
             continue;
         };
-        let mine: Vec<String> = answered
-            .iter()
-            .filter(|(a, ..)| *a == uid)
-            .map(|(_, p, d, x)| {
-                let on = p
-                    .and_then(|p| labels.get(&p))
-                    .map(|l| format!("¶{l}"))
-                    .unwrap_or_else(|| "the whole draft".into());
-                match x {
-                    Some(x) => format!("Your input on {on}: {} — {x}", crate::i18n::disposition(d)),
-                    None => format!("Your input on {on}: {}", crate::i18n::disposition(d)),
-                }
-            })
-            .collect();
-        let n = Notice {
-            subject: format!("New revision published: {} — {}", place.version_label, place.consultation),
-            lead: format!(
-                "The secretariat published {} of {}, replacing the {previous_label}. Your earlier input remains linked to the paragraphs it concerned.",
-                place.version_label, place.draft_title
-            ),
-            quote: (!mine.is_empty()).then(|| mine.join("\n\n")),
-            quote_label: (!mine.is_empty()).then(|| "The secretariat's response to your input:".to_string()),
-            extra: None,
-            link: format!("{}/drafts/{new_draft}", ctx.base_url),
-            link_text: "Read the new version".into(),
-        };
-        deliver(conn, ctx, user, &n, &place, new_draft, &place.version_label)?;
+        i18n::in_lang(user.language(), || {
+            let mine: Vec<String> = answered
+                .iter()
+                .filter(|(a, ..)| *a == uid)
+                .map(|(_, p, d, x)| {
+                    let on = p.and_then(|p| labels.get(&p)).map_or_else(
+                        || t("email-whole-draft").to_string(),
+                        |l| tr("email-paragraph", &[("label", l.as_str().into())]),
+                    );
+                    let disposition = i18n::disposition(d);
+                    match x {
+                        Some(x) => tr(
+                            "email-revision-input-explained",
+                            &[
+                                ("on", on.into()),
+                                ("disposition", disposition.into()),
+                                ("explanation", x.as_str().into()),
+                            ],
+                        ),
+                        None => tr(
+                            "email-revision-input",
+                            &[("on", on.into()), ("disposition", disposition.into())],
+                        ),
+                    }
+                })
+                .collect();
+            let n = Notice {
+                subject: tr(
+                    "email-revision-subject",
+                    &[
+                        ("version", place.version_label.as_str().into()),
+                        ("consultation", place.consultation.as_str().into()),
+                    ],
+                ),
+                lead: tr(
+                    "email-revision-lead",
+                    &[
+                        ("version", place.version_label.as_str().into()),
+                        ("draft", place.draft_title.as_str().into()),
+                        ("previous", previous_label.as_str().into()),
+                    ],
+                ),
+                quote: (!mine.is_empty()).then(|| mine.join("\n\n")),
+                quote_label: (!mine.is_empty()).then(|| t("email-revision-response").to_string()),
+                extra: None,
+                link: format!("{}/drafts/{new_draft}", ctx.base_url),
+                link_text: t("email-revision-link").into(),
+            };
+            deliver(conn, ctx, user, &n, &place, new_draft, &place.version_label)
+        })?;
     }
     Ok(())
 }

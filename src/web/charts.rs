@@ -250,8 +250,8 @@ pub fn heat_map(id: &str, title: &str, desc: &str, rows: &[HeatRow]) -> Markup {
                     }
                 }
             }
-            text x=(n(label_w + 6.0 * col_w + total_w / 2.0)) y="14" text-anchor="middle" font-weight="700" { (t("dash.total")) }
-            text x=(n(label_w + 6.0 * col_w + total_w + 8.0)) y="14" { (t("dash.balance.short")) }
+            text x=(n(label_w + 6.0 * col_w + total_w / 2.0)) y="14" text-anchor="middle" font-weight="700" { (t("dash-total")) }
+            text x=(n(label_w + 6.0 * col_w + total_w + 8.0)) y="14" { (t("dash-balance-short")) }
         }
         @for (i, r) in rows.iter().enumerate() {
             @let y = head_h + i as f64 * row_h;

@@ -30,7 +30,7 @@ pub fn error_summary(errors: &FieldErrors) -> Markup {
     html! {
         @if !errors.is_empty() {
             div class="notice error" role="alert" tabindex="-1" id="error-summary" {
-                p { (t("form.errors")) }
+                p { (t("form-errors")) }
                 ul {
                     @for (field, msgs) in &errors.0 {
                         @for m in msgs {

@@ -4,6 +4,7 @@
 pub mod charts;
 pub mod components;
 pub mod form;
+pub mod language;
 pub mod layout;
 pub mod pages;
 
@@ -43,12 +44,12 @@ impl ResponseError for PageError {
             tracing::error!(error = %self.0, "page failed");
         }
         let title = match status {
-            StatusCode::NOT_FOUND => t("error.not_found"),
-            StatusCode::FORBIDDEN => t("error.forbidden"),
-            StatusCode::UNAUTHORIZED => t("error.unauthorized"),
-            StatusCode::TOO_MANY_REQUESTS => t("error.rate_limited"),
-            _ if status.is_server_error() => t("error.internal"),
-            _ => t("error.title"),
+            StatusCode::NOT_FOUND => t("error-not_found"),
+            StatusCode::FORBIDDEN => t("error-forbidden"),
+            StatusCode::UNAUTHORIZED => t("error-unauthorized"),
+            StatusCode::TOO_MANY_REQUESTS => t("error-rate_limited"),
+            _ if status.is_server_error() => t("error-internal"),
+            _ => t("error-title"),
         };
         let detail = if status.is_server_error() {
             String::new()
@@ -74,8 +75,8 @@ impl ResponseError for PageError {
                     }
                 }
             }
-            @if status == StatusCode::UNAUTHORIZED { p { a href="/login" { (t("nav.login")) } } }
-            p { a href="/" { (t("nav.consultations")) } }
+            @if status == StatusCode::UNAUTHORIZED { p { a href="/login" { (t("nav-login")) } } }
+            p { a href="/" { (t("nav-consultations")) } }
         };
         let mut res = HttpResponse::build(status);
         if let AppError::RateLimited { retry_after_secs } = &self.0 {

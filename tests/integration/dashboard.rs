@@ -745,7 +745,7 @@ async fn the_heat_map_shows_who_commented_where_and_flags_lopsided_paragraphs() 
     assert!(row1.contains(&"4".to_string()), "{row1:?}");
     assert!(
         row1.iter()
-            .any(|t| t.contains("Government 80 %") && t.contains("2 group(s) silent")),
+            .any(|t| t.contains("Government 80 %") && t.contains("2 groups silent")),
         "{row1:?}"
     );
     let row4: Vec<String> = rows[3].select(&sel("text")).map(text).collect();

@@ -454,6 +454,7 @@ impl TestApp {
             group,
             organization: format!("{} org", group.as_str()),
             country: Some("KE".into()),
+            language: plenary::i18n::Lang::En,
         };
         let hash = shared_hash().to_string();
         let user: User = self

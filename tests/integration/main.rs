@@ -9,6 +9,7 @@ mod dashboard;
 mod durability;
 mod export;
 mod helpers;
+mod languages;
 mod layers;
 mod moderation;
 mod notifications;

@@ -194,7 +194,7 @@ async fn writing_in_a_thread_follows_it() {
     assert_eq!(to_b.len(), 1);
     assert!(to_b[0]
         .subject
-        .starts_with("New reply in a thread you wrote in on ¶12"));
+        .starts_with("New reply on ¶12 in a thread you wrote in"));
     let to_a = app.smtp.wait_for(&a.email, 2, WAIT).await;
     assert_eq!(to_a.len(), 2, "one email per reply, not one per reason");
 }

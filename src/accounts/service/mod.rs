@@ -152,6 +152,7 @@ pub fn insert_user(
             email_verified,
             suspended: false,
             notification_mode: "immediate".into(),
+            preferred_language: reg.language.code().into(),
             token_version: 0,
             created_at: now(),
         })
@@ -179,11 +180,13 @@ pub async fn update_profile(
                 organization: patch.organization,
                 country: patch.country,
                 notification_mode: patch.notification_mode,
+                preferred_language: patch.preferred_language,
             };
             if changes.display_name.is_some()
                 || changes.organization.is_some()
                 || changes.country.is_some()
                 || changes.notification_mode.is_some()
+                || changes.preferred_language.is_some()
             {
                 diesel::update(users::table.find(id))
                     .set(&changes)

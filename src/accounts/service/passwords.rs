@@ -28,7 +28,10 @@ pub async fn request_password_reset(state: &Services, email: String) -> Result<(
                     return Ok(None);
                 };
                 let token = new_account_token(conn, user.id, RESET, Duration::hours(1))?;
-                outbox::enqueue(conn, &templates::password_reset(&user.email, &base, &token))?;
+                let email = crate::i18n::in_lang(user.language(), || {
+                    templates::password_reset(&user.email, &base, &token)
+                });
+                outbox::enqueue(conn, &email)?;
                 Ok(Some(user.id))
             })
         })

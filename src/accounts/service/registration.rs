@@ -23,7 +23,10 @@ pub async fn register(state: &Services, reg: Registration) -> Result<User, AppEr
             crate::db::transaction(conn, |conn| {
                 let user = insert_user(conn, &reg, hash, Role::Participant, false)?;
                 let token = new_account_token(conn, user.id, VERIFY, Duration::days(7))?;
-                outbox::enqueue(conn, &templates::verify_email(&user.email, &base, &token))?;
+                let email = crate::i18n::in_lang(user.language(), || {
+                    templates::verify_email(&user.email, &base, &token)
+                });
+                outbox::enqueue(conn, &email)?;
                 Ok(user)
             })
         })

@@ -27,7 +27,7 @@ pub fn require_admin(state: &AppState, user: Option<User>) -> Result<User, PageE
     match user {
         None => Err(PageError(AppError::Unauthorized)),
         Some(u) if u.is_admin() => Ok(u),
-        Some(_) => Err(PageError(AppError::forbidden(t("error.admins_only")))),
+        Some(_) => Err(PageError(AppError::forbidden(t("error-admins_only")))),
     }
 }
 
@@ -35,8 +35,8 @@ pub use crate::web::check_csrf;
 
 fn moderation_options() -> [(&'static str, &'static str); 2] {
     [
-        ("post", t("field.moderation.post")),
-        ("pre", t("field.moderation.pre")),
+        ("post", t("field-moderation-post")),
+        ("pre", t("field-moderation-pre")),
     ]
 }
 
@@ -67,11 +67,11 @@ fn consultation_form(
         (error_summary(errors))
         form class="stack" method="post" action=(action) {
             (csrf_field(ctx.csrf))
-            (Field::new("title", t("field.title")).value(&f.title).required().render(errors))
-            (Field::new("summary", t("field.summary")).kind("textarea").value(&f.summary).render(errors))
-            (Field::new("opens_at", t("field.opens_at")).kind("datetime-local").value(&f.opens_at).render(errors))
-            (Field::new("closes_at", t("field.closes_at")).kind("datetime-local").value(&f.closes_at).render(errors))
-            (select("moderation", t("field.moderation"), &moderation_options(), if f.moderation.is_empty() { "post" } else { &f.moderation }, errors))
+            (Field::new("title", t("field-title")).value(&f.title).required().render(errors))
+            (Field::new("summary", t("field-summary")).kind("textarea").value(&f.summary).render(errors))
+            (Field::new("opens_at", t("field-opens_at")).kind("datetime-local").value(&f.opens_at).render(errors))
+            (Field::new("closes_at", t("field-closes_at")).kind("datetime-local").value(&f.closes_at).render(errors))
+            (select("moderation", t("field-moderation"), &moderation_options(), if f.moderation.is_empty() { "post" } else { &f.moderation }, errors))
             button type="submit" { (submit) }
         }
     }
@@ -79,11 +79,11 @@ fn consultation_form(
 
 fn failed_emails_section(ctx: &Ctx, failed: &[outbox::OutboxRow]) -> Markup {
     html! {
-        h2 id="failed-emails" { (t("admin.failed_emails")) }
-        @if failed.is_empty() { p { (t("admin.no_failed")) } } @else {
+        h2 id="failed-emails" { (t("admin-failed_emails")) }
+        @if failed.is_empty() { p { (t("admin-no_failed")) } } @else {
             div class="table-scroll" {
                 table class="data" {
-                    thead { tr { th scope="col" { (t("admin.email.subject")) } th scope="col" { (t("admin.email.attempts")) } th scope="col" { (t("admin.email.error")) } th scope="col" { (t("admin.email.created")) } th scope="col" { span class="visually-hidden" { (t("admin.retry")) } } } }
+                    thead { tr { th scope="col" { (t("admin-email-subject")) } th scope="col" { (t("admin-email-attempts")) } th scope="col" { (t("admin-email-error")) } th scope="col" { (t("admin-email-created")) } th scope="col" { span class="visually-hidden" { (t("admin-retry")) } } } }
                     tbody {
                         @for m in failed {
                             tr {
@@ -94,7 +94,7 @@ fn failed_emails_section(ctx: &Ctx, failed: &[outbox::OutboxRow]) -> Markup {
                                 td {
                                     form class="inline" method="post" action={ "/admin/emails/" (m.id) "/retry" } {
                                         (csrf_field(ctx.csrf))
-                                        button type="submit" class="button secondary" { (t("admin.retry")) }
+                                        button type="submit" class="button secondary" { (t("admin-retry")) }
                                     }
                                 }
                             }
@@ -119,16 +119,16 @@ async fn admin_home(
         status,
         page(
             ctx,
-            t("admin.title"),
+            t("admin-title"),
             html! {
-                h1 { (t("admin.title")) }
-                nav aria-label=(t("admin.title")) {
-                    ul { li { a href="#consultations" { (t("admin.consultations")) } } li { a href="/admin/users" { (t("admin.users")) } } li { a href="#failed-emails" { (t("admin.failed_emails")) } } }
+                h1 { (t("admin-title")) }
+                nav aria-label=(t("admin-title")) {
+                    ul { li { a href="#consultations" { (t("admin-consultations")) } } li { a href="/admin/users" { (t("admin-users")) } } li { a href="#failed-emails" { (t("admin-failed_emails")) } } }
                 }
-                h2 id="consultations" { (t("admin.consultations")) }
+                h2 id="consultations" { (t("admin-consultations")) }
                 div class="table-scroll" {
                     table class="data" {
-                        thead { tr { th scope="col" { (t("field.title")) } th scope="col" { (t("admin.status")) } th scope="col" { (t("field.closes_at")) } } }
+                        thead { tr { th scope="col" { (t("field-title")) } th scope="col" { (t("admin-status")) } th scope="col" { (t("field-closes_at")) } } }
                         tbody {
                             @for c in list.iter().rev() {
                                 tr {
@@ -140,8 +140,8 @@ async fn admin_home(
                         }
                     }
                 }
-                h2 { (t("admin.new_consultation")) }
-                (consultation_form(ctx, "/admin/consultations", form, errors, t("admin.create")))
+                h2 { (t("admin-new_consultation")) }
+                (consultation_form(ctx, "/admin/consultations", form, errors, t("admin-create")))
                 (failed_emails_section(ctx, &failed))
             },
         ),
@@ -249,24 +249,24 @@ async fn consultation_page(
             ctx,
             &c.title,
             html! {
-                p { a href="/admin" { "← " (t("admin.title")) } }
+                p { a href="/admin" { "← " (t("admin-title")) } }
                 h1 { (c.title) }
-                p { (status_badge(&c)) " " a href={ "/consultations/" (c.id) } { (t("admin.public_page")) } }
-                h2 { (t("consultation.drafts")) }
-                @if ds.is_empty() { p { (t("consultation.no_drafts")) } }
-                ul { @for d in &ds { li { a href={ "/drafts/" (d.id) } { (d.title) " — " (d.version_label) } " · " a href={ "/admin/drafts/" (d.id) "/tags" } { (t("tags.edit_link")) } } } }
-                h2 { (t("admin.import")) }
-                p class="hint" { (t("admin.import.hint")) }
+                p { (status_badge(&c)) " " a href={ "/consultations/" (c.id) } { (t("admin-public_page")) } }
+                h2 { (t("consultation-drafts")) }
+                @if ds.is_empty() { p { (t("consultation-no_drafts")) } }
+                ul { @for d in &ds { li { a href={ "/drafts/" (d.id) } { (d.title) " — " (d.version_label) } " · " a href={ "/admin/drafts/" (d.id) "/tags" } { (t("tags-edit_link")) } } } }
+                h2 { (t("admin-import")) }
+                p class="hint" { (t("admin-import-hint")) }
                 (error_summary(derrors))
                 form class="stack" method="post" action={ "/admin/consultations/" (c.id) "/drafts" } {
                     (csrf_field(ctx.csrf))
-                    (Field::new("title", t("field.title")).value(&dform.title).required().prefix("draft").render(derrors))
-                    (Field::new("version_label", t("field.version_label")).value(&dform.version_label).required().render(derrors))
-                    (Field::new("text", t("field.text")).kind("textarea").value(&dform.text).required().render(derrors))
-                    button type="submit" { (t("admin.import")) }
+                    (Field::new("title", t("field-title")).value(&dform.title).required().prefix("draft").render(derrors))
+                    (Field::new("version_label", t("field-version_label")).value(&dform.version_label).required().render(derrors))
+                    (Field::new("text", t("field-text")).kind("textarea").value(&dform.text).required().render(derrors))
+                    button type="submit" { (t("admin-import")) }
                 }
-                h2 { (t("admin.edit_consultation")) }
-                (consultation_form(ctx, &format!("/admin/consultations/{}", c.id), cform, cerrors, t("me.save")))
+                h2 { (t("admin-edit_consultation")) }
+                (consultation_form(ctx, &format!("/admin/consultations/{}", c.id), cform, cerrors, t("me-save")))
             },
         ),
     ))
@@ -427,9 +427,9 @@ pub async fn users(
     let none = FieldErrors::new();
     let mut roles = vec![("", "—")];
     roles.extend([
-        ("participant", t("role.participant")),
-        ("moderator", t("role.moderator")),
-        ("admin", t("role.admin")),
+        ("participant", t("role-participant")),
+        ("moderator", t("role-moderator")),
+        ("admin", t("role-admin")),
     ]);
     let mut groups = vec![("", "—")];
     groups.extend(
@@ -439,24 +439,24 @@ pub async fn users(
     );
     Ok(ok(page(
         &ctx,
-        t("admin.users"),
+        t("admin-users"),
         html! {
-            p { a href="/admin" { "← " (t("admin.title")) } }
-            h1 { (t("admin.users")) }
-            @if q.saved.is_some() { (notice(&Notice::Success(t("admin.saved")))) }
+            p { a href="/admin" { "← " (t("admin-title")) } }
+            h1 { (t("admin-users")) }
+            @if q.saved.is_some() { (notice(&Notice::Success(t("admin-saved")))) }
             form class="stack" method="get" action="/admin/users" role="search" {
-                (Field::new("q", t("field.q")).value(q.q.as_deref().unwrap_or("")).render(&none))
-                (select("role", t("field.role"), &roles, role.as_deref().unwrap_or(""), &none))
-                (select("stakeholder_group", t("field.stakeholder_group"), &groups, group.as_deref().unwrap_or(""), &none))
-                button type="submit" { (t("admin.search")) }
+                (Field::new("q", t("field-q")).value(q.q.as_deref().unwrap_or("")).render(&none))
+                (select("role", t("field-role"), &roles, role.as_deref().unwrap_or(""), &none))
+                (select("stakeholder_group", t("field-stakeholder_group"), &groups, group.as_deref().unwrap_or(""), &none))
+                button type="submit" { (t("admin-search")) }
             }
             div class="table-scroll" {
                 table class="data" {
                     thead { tr {
-                        th scope="col" { (t("field.display_name")) }
-                        th scope="col" { (t("field.email")) }
-                        th scope="col" { (t("field.stakeholder_group")) }
-                        th scope="col" { (t("field.role")) " / " (t("field.verified")) " / " (t("field.suspended")) }
+                        th scope="col" { (t("field-display_name")) }
+                        th scope="col" { (t("field-email")) }
+                        th scope="col" { (t("field-stakeholder_group")) }
+                        th scope="col" { (t("field-role")) " / " (t("field-verified")) " / " (t("field-suspended")) }
                     } }
                     tbody {
                         @for u in &list {
@@ -467,7 +467,7 @@ pub async fn users(
                                 td {
                                     form class="inline" method="post" action={ "/admin/users/" (u.id) } {
                                         (csrf_field(ctx.csrf))
-                                        label for={ "role-" (u.id) } class="visually-hidden" { (t("field.role")) }
+                                        label for={ "role-" (u.id) } class="visually-hidden" { (t("field-role")) }
                                         select id={ "role-" (u.id) } name="role" {
                                             @for r in ["participant", "moderator", "admin"] {
                                                 option value=(r) selected[u.role == r] { (i18n::role(r)) }
@@ -475,15 +475,15 @@ pub async fn users(
                                         }
                                         " "
                                         input type="checkbox" id={ "ver-" (u.id) } name="affiliation_verified" value="true" checked[u.affiliation_verified];
-                                        label for={ "ver-" (u.id) } { (t("field.verified")) }
+                                        label for={ "ver-" (u.id) } { (t("field-verified")) }
                                         " "
                                         input type="checkbox" id={ "sus-" (u.id) } name="suspended" value="true" checked[u.suspended];
-                                        label for={ "sus-" (u.id) } { (t("field.suspended")) }
+                                        label for={ "sus-" (u.id) } { (t("field-suspended")) }
                                         " "
-                                        button type="submit" class="button secondary" { (t("admin.apply")) }
+                                        button type="submit" class="button secondary" { (t("admin-apply")) }
                                     }
                                     @if u.id != admin.id {
-                                        " " a href={ "/admin/users/" (u.id) "/delete" } { (t("delete.admin_title")) }
+                                        " " a href={ "/admin/users/" (u.id) "/delete" } { (t("delete-admin_title")) }
                                     }
                                 }
                             }

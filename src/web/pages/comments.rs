@@ -24,23 +24,23 @@ fn author_line(c: &CommentOut) -> Markup {
     let a = &c.author;
     html! {
         span class="author" {
-            @if let Some(name) = &a.display_name { strong { (name) } } @else if a.organization.is_none() { (t("comment.anonymous_group")) }
+            @if let Some(name) = &a.display_name { strong { (name) } } @else if a.organization.is_none() { (t("comment-anonymous_group")) }
             @if let Some(org) = &a.organization { @if a.display_name.is_some() { ", " } (org) }
             @if let Some(cc) = &a.country { " (" (cc) ")" }
         }
         " "
         span class={ "badge group-" (a.stakeholder_group) } { (i18n::group(&a.stakeholder_group)) }
         @if !a.affiliation_verified && a.stakeholder_group == "government" {
-            " " span class="badge unverified" { (t("comment.unverified")) }
+            " " span class="badge unverified" { (t("comment-unverified")) }
         }
     }
 }
 
 fn placeholder_text(status: &str) -> &'static str {
     match status {
-        "hidden" => t("comment.placeholder.hidden"),
-        "rejected" => t("comment.placeholder.rejected"),
-        _ => t("comment.placeholder.withdrawn"),
+        "hidden" => t("comment-placeholder-hidden"),
+        "rejected" => t("comment-placeholder-rejected"),
+        _ => t("comment-placeholder-withdrawn"),
     }
 }
 
@@ -57,11 +57,11 @@ pub fn attribution_select(id: &str, selected: &str, errors: &FieldErrors) -> Mar
     select_with_id(
         id,
         "attribution",
-        t("form.attribution"),
+        t("form-attribution"),
         &[
-            ("name", t("form.attribution.name")),
-            ("organization", t("form.attribution.organization")),
-            ("group", t("form.attribution.group")),
+            ("name", t("form-attribution-name")),
+            ("organization", t("form-attribution-organization")),
+            ("group", t("form-attribution-group")),
         ],
         selected,
         errors,
@@ -78,20 +78,20 @@ pub fn comment(ctx: &ThreadCtx, c: &CommentOut, reply_to: Option<i64>) -> Markup
                     (author_line(c))
                     " · "
                     time datetime=(c.created_at) { (c.created_at.get(..10).unwrap_or(&c.created_at)) }
-                    @if c.edited_at.is_some() { " · " span class="muted" { (t("comment.edited")) } }
+                    @if c.edited_at.is_some() { " · " span class="muted" { (t("comment-edited")) } }
                     @if c.status != "published" { " " span class={ "badge status-" (c.status) } { (i18n::status(&c.status)) } }
                 }
                 @if c.kind == "amendment" {
-                    p class="amendment-label" { strong { (t("comment.amendment")) } }
+                    p class="amendment-label" { strong { (t("comment-amendment")) } }
                 }
                 div class="comment-body" { (paragraphs(c.body.as_deref().unwrap_or_default())) }
                 @if let Some(p) = &c.proposed_text {
                     div class="proposed" {
-                        p { strong { (t("comment.proposed")) } }
+                        p { strong { (t("comment-proposed")) } }
                         blockquote { (paragraphs(p)) }
                     }
                 }
-                @if c.status == "pending" && c.mine { p class="muted" { (t("comment.pending")) } }
+                @if c.status == "pending" && c.mine { p class="muted" { (t("comment-pending")) } }
                 (crate::web::pages::revisions::disposition_badge(c.disposition.as_deref(), c.disposition_explanation.as_deref()))
                 @if ctx.moderator && c.parent_id.is_none() {
                     (crate::web::pages::revisions::disposition_form(ctx.csrf, c.id, c.disposition.as_deref()))
@@ -100,25 +100,25 @@ pub fn comment(ctx: &ThreadCtx, c: &CommentOut, reply_to: Option<i64>) -> Markup
                     @if ctx.can_write && c.status == "published" {
                         @if let Some(parent) = reply_to {
                             details {
-                                summary { (t("form.reply")) }
+                                summary { (t("form-reply")) }
                                 (reply_form(ctx, parent, c.id))
                             }
                         }
                     }
                     @if ctx.signed_in && !c.mine && c.status == "published" {
                         details {
-                            summary { (t("flag.title")) }
+                            summary { (t("flag-title")) }
                             (flag_form(ctx, c.id))
                         }
                     }
                     @if ctx.can_write && c.mine && matches!(c.status.as_str(), "published" | "pending") {
                         details {
-                            summary { (t("form.edit")) }
+                            summary { (t("form-edit")) }
                             (edit_form(ctx, c))
                         }
                         form class="inline" method="post" action={ "/comments/" (c.id) "/withdraw" } {
                             (csrf_field(ctx.csrf))
-                            button type="submit" class="button secondary" { (t("form.withdraw")) }
+                            button type="submit" class="button secondary" { (t("form-withdraw")) }
                         }
                     }
                 }
@@ -134,7 +134,7 @@ pub fn thread(ctx: &ThreadCtx, th: &Thread) -> Markup {
         li class=@if th.comment.body.is_none() { "comment placeholder" } @else { "comment" } {
             (comment(ctx, &th.comment, Some(th.comment.id)))
             @if !th.replies.is_empty() {
-                ol class="replies" aria-label=(t("comment.replies")) {
+                ol class="replies" aria-label=(t("comment-replies")) {
                     @for r in &th.replies {
                         li class=@if r.body.is_none() { "comment placeholder" } @else { "comment" } {
                             (comment(ctx, r, Some(th.comment.id)))
@@ -153,19 +153,19 @@ fn flag_form(ctx: &ThreadCtx, id: i64) -> Markup {
         form class="stack" method="post" action={ "/comments/" (id) "/flag" } {
             (csrf_field(ctx.csrf))
             div class="field" {
-                label for=(rid) { (t("flag.reason")) }
+                label for=(rid) { (t("flag-reason")) }
                 select id=(rid) name="reason" {
-                    option value="spam" { (t("flag.spam")) }
-                    option value="abusive" { (t("flag.abusive")) }
-                    option value="off_topic" { (t("flag.off_topic")) }
-                    option value="other" { (t("flag.other")) }
+                    option value="spam" { (t("flag-spam")) }
+                    option value="abusive" { (t("flag-abusive")) }
+                    option value="off_topic" { (t("flag-off_topic")) }
+                    option value="other" { (t("flag-other")) }
                 }
             }
             div class="field" {
-                label for=(nid) { (t("flag.note")) }
+                label for=(nid) { (t("flag-note")) }
                 input id=(nid) type="text" name="note";
             }
-            button type="submit" class="button secondary" { (t("flag.submit")) }
+            button type="submit" class="button secondary" { (t("flag-submit")) }
         }
     }
 }
@@ -178,11 +178,11 @@ fn reply_form(ctx: &ThreadCtx, parent: i64, anchor: i64) -> Markup {
             input type="hidden" name="parent_id" value=(parent);
             input type="hidden" name="kind" value="comment";
             div class="field" {
-                label for=(id) { (t("form.body")) }
+                label for=(id) { (t("form-body")) }
                 textarea id=(id) name="body" rows="4" required {}
             }
             (attribution_select(&format!("{id}-attribution"), "name", &FieldErrors::new()))
-            button type="submit" { (t("form.submit.reply")) }
+            button type="submit" { (t("form-submit-reply")) }
         }
     }
 }
@@ -194,16 +194,16 @@ fn edit_form(ctx: &ThreadCtx, c: &CommentOut) -> Markup {
         form class="stack" method="post" action={ "/comments/" (c.id) "/edit" } {
             (csrf_field(ctx.csrf))
             div class="field" {
-                label for=(id) { (t("form.body")) }
+                label for=(id) { (t("form-body")) }
                 textarea id=(id) name="body" rows="5" required { (c.body.as_deref().unwrap_or_default()) }
             }
             @if c.kind == "amendment" {
                 div class="field" {
-                    label for=(pid) { (t("form.proposed_text")) }
+                    label for=(pid) { (t("form-proposed_text")) }
                     textarea id=(pid) name="proposed_text" rows="5" required { (c.proposed_text.as_deref().unwrap_or_default()) }
                 }
             }
-            button type="submit" { (t("form.save")) }
+            button type="submit" { (t("form-save")) }
         }
     }
 }
@@ -236,14 +236,14 @@ pub fn new_comment_form(
     };
     html! {
         section aria-labelledby="new-comment" {
-            h2 id="new-comment" { (t("form.comment.title")) }
+            h2 id="new-comment" { (t("form-comment-title")) }
             form class="stack" method="post" action={ "/drafts/" (ctx.draft_id) "/comments" } {
                 (csrf_field(ctx.csrf))
                 @if let Some(p) = paragraph { input type="hidden" name="paragraph_id" value=(p); }
                 input type="hidden" name="kind" value="comment";
-                (Field::new("body", t("form.body")).kind("textarea").value(if state.kind != "amendment" { &state.body } else { "" }).hint(t("form.body.hint")).required().render(errors))
+                (Field::new("body", t("form-body")).kind("textarea").value(if state.kind != "amendment" { &state.body } else { "" }).hint(t("form-body-hint")).required().render(errors))
                 (attribution_select("f-attribution", attribution, errors))
-                button type="submit" { (t("form.submit.comment")) }
+                button type="submit" { (t("form-submit-comment")) }
             }
         }
     }
@@ -273,15 +273,15 @@ pub fn amendment_form(
     };
     html! {
         section aria-labelledby="new-amendment" {
-            h2 id="new-amendment" { (t("form.amend.title")) }
+            h2 id="new-amendment" { (t("form-amend-title")) }
             form class="stack" method="post" action={ "/drafts/" (ctx.draft_id) "/comments" } {
                 (csrf_field(ctx.csrf))
                 input type="hidden" name="paragraph_id" value=(paragraph);
                 input type="hidden" name="kind" value="amendment";
-                (Field::new("proposed_text", t("form.proposed_text")).kind("textarea").value(proposed).hint(t("form.amend.hint")).required().prefix("amend").render(errors))
-                (Field::new("body", t("form.reason")).kind("textarea").value(body).required().prefix("amend").render(errors))
+                (Field::new("proposed_text", t("form-proposed_text")).kind("textarea").value(proposed).hint(t("form-amend-hint")).required().prefix("amend").render(errors))
+                (Field::new("body", t("form-reason")).kind("textarea").value(body).required().prefix("amend").render(errors))
                 (attribution_select("f-amend-attribution", "name", errors))
-                button type="submit" { (t("form.submit.amend")) }
+                button type="submit" { (t("form-submit-amend")) }
             }
         }
     }

@@ -13,9 +13,9 @@ use crate::web::{ok, PageResult};
 
 pub fn status_badge(c: &Consultation) -> Markup {
     let (key, class) = match c.status() {
-        Status::Upcoming => ("status.upcoming", "status-pending"),
-        Status::Open => ("status.open", "status-published"),
-        Status::Closed => ("status.closed", "status-withdrawn"),
+        Status::Upcoming => ("status-upcoming", "status-pending"),
+        Status::Open => ("status-open", "status-published"),
+        Status::Closed => ("status-closed", "status-withdrawn"),
     };
     html! { span class={ "badge " (class) } { (t(key)) } }
 }
@@ -38,11 +38,11 @@ pub async fn index(
     };
     Ok(ok(page(
         &ctx,
-        t("nav.consultations"),
+        t("nav-consultations"),
         html! {
-            h1 { (t("nav.consultations")) }
-            p class="lead" { (t("site.tagline")) }
-            @if list.is_empty() { p { (t("consultations.none")) } }
+            h1 { (t("nav-consultations")) }
+            p class="lead" { (t("site-tagline")) }
+            @if list.is_empty() { p { (t("consultations-none")) } }
             @for c in list.iter().rev() {
                 section class="card" {
                     h2 { a href={ "/consultations/" (c.id) } { (c.title) } }
@@ -72,16 +72,16 @@ pub async fn show(
         &c.title,
         html! {
             h1 { (c.title) }
-            p { (status_badge(&c)) " " span class="muted" { (t("consultation.window")) ": " (date(c.opens_at)) " – " (date(c.closes_at)) } }
-            @if c.pre_moderated() { p class="muted" { (t("consultation.premoderated")) } }
+            p { (status_badge(&c)) " " span class="muted" { (t("consultation-window")) ": " (date(c.opens_at)) " – " (date(c.closes_at)) } }
+            @if c.pre_moderated() { p class="muted" { (t("consultation-premoderated")) } }
             @if !c.summary.is_empty() { div class="comment-body" { (c.summary) } }
-            h2 { (t("consultation.drafts")) }
-            @if drafts.is_empty() { p { (t("consultation.no_drafts")) } }
+            h2 { (t("consultation-drafts")) }
+            @if drafts.is_empty() { p { (t("consultation-no_drafts")) } }
             ul {
                 @for d in drafts.iter().rev() {
                     li {
                         a href={ "/drafts/" (d.id) } { (d.title) " — " (d.version_label) }
-                        @if d.read_only { " " span class="badge status-withdrawn" { (t("status.closed")) } }
+                        @if d.read_only { " " span class="badge status-withdrawn" { (t("status-closed")) } }
                     }
                 }
             }

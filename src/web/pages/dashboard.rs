@@ -9,7 +9,7 @@ use crate::auth::session::{CsrfToken, PageUser};
 use crate::dashboard::regions;
 use crate::dashboard::service::{self, ByGroup, Dashboard, ParagraphFigures, PlaceFigures};
 use crate::drafts::tags;
-use crate::i18n::{self, t};
+use crate::i18n::{self, t, tr};
 use crate::state::AppState;
 use crate::web::charts::{self, BarRow, HeatRow, Values};
 use crate::web::components::{notice, Notice};
@@ -38,7 +38,7 @@ fn figure(chart: Markup, title: &str, caption: &str, table: Markup) -> Markup {
             div class="chart-scroll" { (chart) }
             figcaption { (caption) }
             details class="chart-data" {
-                summary { (t("dash.data_table")) span class="visually-hidden" { ": " (title) } }
+                summary { (t("dash-data_table")) span class="visually-hidden" { ": " (title) } }
                 div class="table-scroll" { (table) }
             }
         }
@@ -61,7 +61,7 @@ fn group_table(id: &str, caption: &str, head: &str, extra: &[&str], rows: &[Row]
                 th scope="col" { (head) }
                 @for e in extra { th scope="col" { (e) } }
                 @for g in Group::ALL { th scope="col" class="num" data-group=(g.as_str()) { (i18n::group(g.as_str())) } }
-                th scope="col" class="num" { (t("dash.total")) }
+                th scope="col" class="num" { (t("dash-total")) }
             } }
             tbody {
                 @for r in rows {
@@ -90,48 +90,48 @@ fn describe_groups(v: &Values) -> String {
 fn totals_section(d: &Dashboard) -> Markup {
     let tot = &d.totals;
     let rows: [(&str, &str, i64); 9] = [
-        ("comments", t("dash.totals.comments"), tot.comments),
-        ("amendments", t("dash.totals.amendments"), tot.amendments),
+        ("comments", t("dash-totals-comments"), tot.comments),
+        ("amendments", t("dash-totals-amendments"), tot.amendments),
         (
             "participants",
-            t("dash.totals.participants"),
+            t("dash-totals-participants"),
             tot.participants,
         ),
-        ("countries", t("dash.totals.countries"), tot.countries),
-        ("paragraphs", t("dash.totals.paragraphs"), tot.paragraphs),
+        ("countries", t("dash-totals-countries"), tot.countries),
+        ("paragraphs", t("dash-totals-paragraphs"), tot.paragraphs),
         (
             "paragraphs_with_input",
-            t("dash.totals.with_input"),
+            t("dash-totals-with_input"),
             tot.paragraphs_with_input,
         ),
         (
             "paragraphs_without_input",
-            t("dash.totals.without_input"),
+            t("dash-totals-without_input"),
             tot.paragraphs - tot.paragraphs_with_input,
         ),
         (
             "general_comments",
-            t("dash.totals.general"),
+            t("dash-totals-general"),
             tot.general_comments,
         ),
         (
             "flagged_paragraphs",
-            t("dash.totals.flagged"),
+            t("dash-totals-flagged"),
             tot.flagged_paragraphs,
         ),
     ];
     html! {
         section id="totals" aria-labelledby="totals-title" {
-            h2 id="totals-title" { (t("dash.totals")) }
+            h2 id="totals-title" { (t("dash-totals")) }
             table class="data totals" id="data-totals" {
-                caption class="visually-hidden" { (t("dash.totals")) }
+                caption class="visually-hidden" { (t("dash-totals")) }
                 tbody {
                     @for (key, label, n) in rows {
                         tr data-key=(key) { th scope="row" { (label) } td class="num" { (n) } }
                     }
                     tr data-key="silent_groups" {
-                        th scope="row" { (t("dash.totals.silent")) }
-                        td { @if tot.silent_groups.is_empty() { (t("dash.none")) } @else { (group_names(&tot.silent_groups)) } }
+                        th scope="row" { (t("dash-totals-silent")) }
+                        td { @if tot.silent_groups.is_empty() { (t("dash-none")) } @else { (group_names(&tot.silent_groups)) } }
                     }
                 }
             }
@@ -142,17 +142,20 @@ fn totals_section(d: &Dashboard) -> Markup {
 fn finding(p: &ParagraphFigures) -> Vec<String> {
     let mut out = Vec::new();
     if let (Some(g), Some(share)) = (&p.balance.dominant_group, p.balance.dominant_percent) {
-        out.push(
-            t("dash.balance.dominant")
-                .replace("{group}", i18n::group(g))
-                .replace("{share}", &share.to_string())
-                .replace("{n}", &p.total.to_string()),
-        );
+        out.push(tr(
+            "dash-balance-dominant",
+            &[
+                ("group", i18n::group(g).into()),
+                ("share", share.into()),
+                ("n", p.total.into()),
+            ],
+        ));
     }
     if !p.balance.silent_groups.is_empty() {
-        out.push(
-            t("dash.balance.silent").replace("{groups}", &group_names(&p.balance.silent_groups)),
-        );
+        out.push(tr(
+            "dash-balance-silent",
+            &[("groups", group_names(&p.balance.silent_groups).into())],
+        ));
     }
     out
 }
@@ -167,26 +170,27 @@ fn balance_section(d: &Dashboard) -> Markup {
         .iter()
         .filter(|p| p.balance.flagged())
         .collect();
-    let rule = t("dash.balance.rule")
-        .replace(
-            "{share}",
-            &crate::dashboard::balance::DOMINANT_PERCENT.to_string(),
-        )
-        .replace("{n}", &crate::dashboard::balance::MIN_COMMENTS.to_string());
+    let rule = tr(
+        "dash-balance-rule",
+        &[
+            ("share", crate::dashboard::balance::DOMINANT_PERCENT.into()),
+            ("n", crate::dashboard::balance::MIN_COMMENTS.into()),
+        ],
+    );
     html! {
         section id="balance" aria-labelledby="balance-title" {
-            h2 id="balance-title" { (t("dash.balance")) }
+            h2 id="balance-title" { (t("dash-balance")) }
             p { (rule) }
             @if flagged.is_empty() {
-                p class="balance-ok" { (t("dash.balance.none")) }
+                p class="balance-ok" { (t("dash-balance-none")) }
             } @else {
                 div class="table-scroll" {
                     table class="data" id="data-balance" {
-                        caption { (t("dash.balance.caption")) }
+                        caption { (t("dash-balance-caption")) }
                         thead { tr {
-                            th scope="col" { (t("export.paragraph")) }
-                            th scope="col" class="num" { (t("dash.total")) }
-                            th scope="col" { (t("dash.balance.finding")) }
+                            th scope="col" { (t("export-paragraph")) }
+                            th scope="col" class="num" { (t("dash-total")) }
+                            th scope="col" { (t("dash-balance-finding")) }
                         } }
                         tbody {
                             @for p in &flagged {
@@ -237,15 +241,15 @@ fn by_group_section(d: &Dashboard) -> Markup {
             }
         })
         .collect();
-    let desc = format!("{} {}", t("dash.by_group.desc"), describe_groups(&v));
+    let desc = format!("{} {}", t("dash-by_group-desc"), describe_groups(&v));
     html! {
         section id="by-group" aria-labelledby="by-group-title" {
-            h2 id="by-group-title" { (t("dash.by_group")) }
+            h2 id="by-group-title" { (t("dash-by_group")) }
             (figure(
-                charts::stacked_bars("chart-by-group", t("dash.by_group"), &desc, &rows, false),
-                t("dash.by_group"),
-                t("dash.by_group.caption"),
-                group_table("data-by-group", t("dash.by_group"), t("field.stakeholder_group"), &[t("dash.participants"), t("dash.share")], &table_rows),
+                charts::stacked_bars("chart-by-group", t("dash-by_group"), &desc, &rows, false),
+                t("dash-by_group"),
+                t("dash-by_group-caption"),
+                group_table("data-by-group", t("dash-by_group"), t("field-stakeholder_group"), &[t("dash-participants"), t("dash-share")], &table_rows),
             ))
         }
     }
@@ -253,7 +257,7 @@ fn by_group_section(d: &Dashboard) -> Markup {
 
 fn note(p: &ParagraphFigures) -> Option<String> {
     if p.total == 0 {
-        return Some(t("dash.note.untouched").to_string());
+        return Some(t("dash-note-untouched").to_string());
     }
     let mut parts = Vec::new();
     if let (Some(g), Some(share)) = (&p.balance.dominant_group, p.balance.dominant_percent) {
@@ -262,7 +266,10 @@ fn note(p: &ParagraphFigures) -> Option<String> {
     if !p.balance.silent_groups.is_empty() {
         parts.push(format!(
             "⚑ {}",
-            t("dash.note.silent").replace("{n}", &p.balance.silent_groups.len().to_string())
+            tr(
+                "dash-note-silent",
+                &[("n", p.balance.silent_groups.len().into())]
+            )
         ));
     }
     (!parts.is_empty()).then(|| parts.join("; "))
@@ -280,10 +287,14 @@ fn heat_map_section(d: &Dashboard) -> Markup {
         })
         .collect();
     let untouched = d.totals.paragraphs - d.totals.paragraphs_with_input;
-    let desc = t("dash.heat.desc")
-        .replace("{paragraphs}", &d.totals.paragraphs.to_string())
-        .replace("{untouched}", &untouched.to_string())
-        .replace("{flagged}", &d.totals.flagged_paragraphs.to_string());
+    let desc = tr(
+        "dash-heat-desc",
+        &[
+            ("paragraphs", d.totals.paragraphs.into()),
+            ("untouched", untouched.into()),
+            ("flagged", d.totals.flagged_paragraphs.into()),
+        ],
+    );
     let table_rows: Vec<Row> = d
         .paragraphs
         .iter()
@@ -292,7 +303,7 @@ fn heat_map_section(d: &Dashboard) -> Markup {
             head: html! { a href=(para_href(d, p)) { (p.label) } },
             extra: vec![
                 html! { (p.tags.join(" ")) },
-                html! { @if p.total == 0 { (t("dash.note.untouched")) } @for f in finding(p) { span class="finding" { "⚑ " (f) } " " } },
+                html! { @if p.total == 0 { (t("dash-note-untouched")) } @for f in finding(p) { span class="finding" { "⚑ " (f) } " " } },
             ],
             values: values(&p.by_group),
         })
@@ -301,18 +312,18 @@ fn heat_map_section(d: &Dashboard) -> Markup {
         d.paragraphs.iter().filter(|p| p.total == 0).collect();
     let table = group_table(
         "data-heat-map",
-        t("dash.heat"),
-        t("export.paragraph"),
-        &[t("dash.tags"), t("dash.balance.short")],
+        t("dash-heat"),
+        t("export-paragraph"),
+        &[t("dash-tags"), t("dash-balance-short")],
         &table_rows,
     );
     html! {
         section id="heat-map" aria-labelledby="heat-map-title" {
-            h2 id="heat-map-title" { (t("dash.heat")) }
-            p { (t("dash.heat.lead")) }
-            (figure(charts::heat_map("chart-heat-map", t("dash.heat"), &desc, &rows), t("dash.heat"), t("dash.heat.caption"), table))
+            h2 id="heat-map-title" { (t("dash-heat")) }
+            p { (t("dash-heat-lead")) }
+            (figure(charts::heat_map("chart-heat-map", t("dash-heat"), &desc, &rows), t("dash-heat"), t("dash-heat-caption"), table))
             @if !untouched_list.is_empty() {
-                p id="untouched" { strong { (t("dash.heat.untouched_list")) } " "
+                p id="untouched" { strong { (t("dash-heat-untouched_list")) } " "
                     @for (i, p) in untouched_list.iter().enumerate() {
                         @if i > 0 { ", " }
                         a href=(para_href(d, p)) { (p.label) }
@@ -332,16 +343,16 @@ fn tag_section(d: &Dashboard, action_lines: bool) -> Markup {
     let (id, title, caption, desc_key) = if action_lines {
         (
             "by-action-line",
-            t("dash.by_action_line"),
-            t("dash.by_action_line.caption"),
-            t("dash.by_action_line.desc"),
+            t("dash-by_action_line"),
+            t("dash-by_action_line-caption"),
+            t("dash-by_action_line-desc"),
         )
     } else {
         (
             "by-sdg",
-            t("dash.by_sdg"),
-            t("dash.by_sdg.caption"),
-            t("dash.by_sdg.desc"),
+            t("dash-by_sdg"),
+            t("dash-by_sdg-caption"),
+            t("dash-by_sdg-desc"),
         )
     };
     let rows: Vec<BarRow> = list
@@ -378,13 +389,13 @@ fn tag_section(d: &Dashboard, action_lines: bool) -> Markup {
         section id=(id) aria-labelledby={ (id) "-title" } {
             h2 id={ (id) "-title" } { (title) }
             @if !action_lines && list.is_empty() {
-                p { (t("dash.by_sdg.none")) }
+                p { (t("dash-by_sdg-none")) }
             } @else {
                 (figure(
                     charts::stacked_bars(&chart_id, title, &desc, &rows, true),
                     title,
                     caption,
-                    group_table(&table_id, title, t("dash.tag"), &[t("dash.tag.name"), t("dash.tag.paragraphs")], &table_rows),
+                    group_table(&table_id, title, t("dash-tag"), &[t("dash-tag-name"), t("dash-tag-paragraphs")], &table_rows),
                 ))
             }
         }
@@ -409,7 +420,7 @@ fn place_rows(
 fn region_label(code: Option<&str>) -> String {
     match code {
         Some(c) => regions::name(c).to_string(),
-        None => t("dash.region.unknown").to_string(),
+        None => t("dash-region-unknown").to_string(),
     }
 }
 
@@ -429,7 +440,7 @@ fn places_section(d: &Dashboard) -> Markup {
         .collect();
     let region_desc = format!(
         "{} {}",
-        t("dash.by_region.desc"),
+        t("dash-by_region-desc"),
         regions_shown
             .iter()
             .map(|p| format!("{} {}", region_label(p.code.as_deref()), p.total))
@@ -464,7 +475,7 @@ fn places_section(d: &Dashboard) -> Markup {
         .collect();
     let country_desc = format!(
         "{} {}",
-        t("dash.by_country.desc"),
+        t("dash-by_country-desc"),
         top.iter()
             .map(|p| format!("{} {}", p.code.as_deref().unwrap_or(""), p.total))
             .collect::<Vec<_>>()
@@ -472,7 +483,7 @@ fn places_section(d: &Dashboard) -> Markup {
     );
     let country_rows = place_rows(
         &d.by_country,
-        |c| html! { @match c { Some(c) => (c), None => (t("dash.country.unknown")) } },
+        |c| html! { @match c { Some(c) => (c), None => (t("dash-country-unknown")) } },
         |c| {
             let area = c.and_then(regions::locate).map(|l| regions::name(l.area()));
             vec![html! { (area.unwrap_or("—")) }]
@@ -480,27 +491,27 @@ fn places_section(d: &Dashboard) -> Markup {
     );
     html! {
         section id="by-place" aria-labelledby="by-place-title" {
-            h2 id="by-place-title" { (t("dash.by_place")) }
-            p { (t("dash.by_place.lead")) }
-            h3 { (t("dash.by_region")) }
+            h2 id="by-place-title" { (t("dash-by_place")) }
+            p { (t("dash-by_place-lead")) }
+            h3 { (t("dash-by_region")) }
             (figure(
-                charts::stacked_bars("chart-by-region", t("dash.by_region"), &region_desc, &region_bars, true),
-                t("dash.by_region"),
-                t("dash.by_region.caption"),
+                charts::stacked_bars("chart-by-region", t("dash-by_region"), &region_desc, &region_bars, true),
+                t("dash-by_region"),
+                t("dash-by_region-caption"),
                 html! {
-                    (group_table("data-by-region", t("dash.by_region"), t("dash.region"), &[], &region_rows))
-                    (group_table("data-by-sub-region", t("dash.by_sub_region"), t("dash.sub_region"), &[t("dash.region")], &sub_rows))
+                    (group_table("data-by-region", t("dash-by_region"), t("dash-region"), &[], &region_rows))
+                    (group_table("data-by-sub-region", t("dash-by_sub_region"), t("dash-sub_region"), &[t("dash-region")], &sub_rows))
                 },
             ))
-            h3 { (t("dash.by_country")) }
+            h3 { (t("dash-by_country")) }
             @if top.is_empty() {
-                p { (t("dash.by_country.none")) }
+                p { (t("dash-by_country-none")) }
             }
             (figure(
-                charts::stacked_bars("chart-by-country", t("dash.by_country"), &country_desc, &country_bars, true),
-                t("dash.by_country"),
-                t("dash.by_country.caption"),
-                group_table("data-by-country", t("dash.by_country"), t("dash.country"), &[t("dash.sub_region")], &country_rows),
+                charts::stacked_bars("chart-by-country", t("dash-by_country"), &country_desc, &country_bars, true),
+                t("dash-by_country"),
+                t("dash-by_country-caption"),
+                group_table("data-by-country", t("dash-by_country"), t("dash-country"), &[t("dash-sub_region")], &country_rows),
             ))
         }
     }
@@ -520,13 +531,17 @@ fn over_time_section(d: &Dashboard) -> Markup {
                 .max_by_key(|r| r.total)
                 .map(|r| (r.day.as_str(), r.total))
                 .unwrap_or(("", 0));
-            t("dash.by_day.desc")
-                .replace("{first}", &first.day)
-                .replace("{last}", &last.day)
-                .replace("{peak_day}", peak.0)
-                .replace("{peak}", &peak.1.to_string())
+            tr(
+                "dash-by_day-desc",
+                &[
+                    ("first", first.day.as_str().into()),
+                    ("last", last.day.as_str().into()),
+                    ("peak_day", peak.0.into()),
+                    ("peak", peak.1.into()),
+                ],
+            )
         }
-        _ => t("dash.by_day.empty").to_string(),
+        _ => t("dash-by_day-empty").to_string(),
     };
     let rows: Vec<Row> = d
         .by_day
@@ -540,15 +555,15 @@ fn over_time_section(d: &Dashboard) -> Markup {
         .collect();
     html! {
         section id="over-time" aria-labelledby="over-time-title" {
-            h2 id="over-time-title" { (t("dash.by_day")) }
+            h2 id="over-time-title" { (t("dash-by_day")) }
             @if days.is_empty() {
-                p { (t("dash.by_day.empty")) }
+                p { (t("dash-by_day-empty")) }
             } @else {
                 (figure(
-                    charts::columns_by_day("chart-by-day", t("dash.by_day"), &desc, &days),
-                    t("dash.by_day"),
-                    t("dash.by_day.caption"),
-                    group_table("data-by-day", t("dash.by_day"), t("dash.day"), &[], &rows),
+                    charts::columns_by_day("chart-by-day", t("dash-by_day"), &desc, &days),
+                    t("dash-by_day"),
+                    t("dash-by_day-caption"),
+                    group_table("data-by-day", t("dash-by_day"), t("dash-day"), &[], &rows),
                 ))
             }
         }
@@ -562,19 +577,19 @@ pub fn render(d: &Dashboard) -> Markup {
             a href={ "/consultations/" (d.consultation_id) } { (d.consultation_title) } " · "
             a href={ "/drafts/" (d.draft_id) } { (d.title) " — " (d.version_label) }
         }
-        h1 { (t("dash.title")) " " small class="muted" { (d.title) " — " (d.version_label) } }
-        p class="lead" { (t("dash.lead")) }
-        @if d.totals.comments == 0 { (notice(&Notice::Info(t("dash.empty")))) }
+        h1 { (t("dash-title")) " " small class="muted" { (d.title) " — " (d.version_label) } }
+        p class="lead" { (t("dash-lead")) }
+        @if d.totals.comments == 0 { (notice(&Notice::Info(t("dash-empty")))) }
         nav aria-labelledby="dash-contents" class="no-print" {
-            h2 id="dash-contents" class="visually-hidden" { (t("draft.contents")) }
+            h2 id="dash-contents" class="visually-hidden" { (t("draft-contents")) }
             ul class="inline-list" {
-                li { a href="#balance" { (t("dash.balance")) } }
-                li { a href="#by-group" { (t("dash.by_group")) } }
-                li { a href="#heat-map" { (t("dash.heat")) } }
-                li { a href="#by-action-line" { (t("dash.by_action_line")) } }
-                li { a href="#by-place" { (t("dash.by_place")) } }
-                li { a href="#over-time" { (t("dash.by_day")) } }
-                li { a href={ "/api/v1/drafts/" (d.draft_id) "/dashboard" } { (t("dash.json")) } }
+                li { a href="#balance" { (t("dash-balance")) } }
+                li { a href="#by-group" { (t("dash-by_group")) } }
+                li { a href="#heat-map" { (t("dash-heat")) } }
+                li { a href="#by-action-line" { (t("dash-by_action_line")) } }
+                li { a href="#by-place" { (t("dash-by_place")) } }
+                li { a href="#over-time" { (t("dash-by_day")) } }
+                li { a href={ "/api/v1/drafts/" (d.draft_id) "/dashboard" } { (t("dash-json")) } }
             }
         }
         (totals_section(d))
@@ -601,6 +616,6 @@ pub async fn show(
         csrf: &csrf.0,
         path: req.path(),
     };
-    let title = format!("{} — {} {}", t("dash.title"), d.title, d.version_label);
+    let title = format!("{} — {} {}", t("dash-title"), d.title, d.version_label);
     Ok(ok(page(&ctx, &title, render(&d))))
 }

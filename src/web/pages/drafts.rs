@@ -15,7 +15,7 @@ use crate::consultations::Status;
 use crate::drafts::service::{self as drafts, DraftView};
 use crate::drafts::Paragraph;
 use crate::error::AppError;
-use crate::i18n::{self, t};
+use crate::i18n::{self, t, tr};
 use crate::reads;
 use crate::state::AppState;
 use crate::web::check_csrf;
@@ -40,16 +40,16 @@ fn can_write(state: &AppState, user: Option<&User>, view: &DraftView) -> bool {
 fn state_notice(view: &DraftView, user: Option<&User>, state: &AppState, back: &str) -> Markup {
     html! {
         @if view.draft.read_only {
-            (notice(&Notice::Info(t("draft.read_only"))))
+            (notice(&Notice::Info(t("draft-read_only"))))
         } @else {
             @match view.consultation.status() {
-                Status::Closed => (notice(&Notice::Info(t("draft.closed")))),
-                Status::Upcoming => (notice(&Notice::Info(t("draft.upcoming")))),
+                Status::Closed => (notice(&Notice::Info(t("draft-closed")))),
+                Status::Upcoming => (notice(&Notice::Info(t("draft-upcoming")))),
                 Status::Open => {
                     @if user.is_none() {
-                        p { a href={ "/login?next=" (back) } { (t("draft.sign_in_to_comment")) } }
+                        p { a href={ "/login?next=" (back) } { (t("draft-sign_in_to_comment")) } }
                     } @else if user.is_some_and(|u| !u.email_verified) && state.config.require_verified_email {
-                        (notice(&Notice::Info(t("me.unverified"))))
+                        (notice(&Notice::Info(t("me-unverified"))))
                     }
                 }
             }
@@ -60,7 +60,7 @@ fn state_notice(view: &DraftView, user: Option<&User>, state: &AppState, back: &
 fn group_counts(counts: Option<&std::collections::BTreeMap<String, i64>>) -> Markup {
     html! {
         @if let Some(c) = counts.filter(|c| !c.is_empty()) {
-            ul class="counts" aria-label=(t("draft.by_group")) {
+            ul class="counts" aria-label=(t("draft-by_group")) {
                 @for g in Group::ALL {
                     @if let Some(n) = c.get(g.as_str()) {
                         li { span class={ "badge group-" (g.as_str()) } { (i18n::group(g.as_str())) ": " (n) } }
@@ -104,7 +104,7 @@ fn paragraph_block(
     };
     html! {
         article class="paragraph" id={ "p-" (p.number) } {
-            span class="para-number" { a href=(href) aria-label={ (t("para.title")) " " (p.label) } { (p.label) } }
+            span class="para-number" { a href=(href) aria-label={ (t("para-title")) " " (p.label) } { (p.label) } }
             div class="para-text" { (paragraphs(text_without_label(&p.text, &p.label))) }
             @if !p.tags.is_empty() {
                 p class="para-tags" { @for tag in p.tag_list() { span class="tag" { (tag) } " " } }
@@ -113,7 +113,7 @@ fn paragraph_block(
             (crate::web::pages::revisions::earlier_input(view.ancestors.get(&p.id).map(Vec::as_slice).unwrap_or_default()))
             details class="thread" {
                 summary {
-                    @if total == 0 { (t("draft.no_comments")) } @else { (total) " " (t("draft.comments_n")) }
+                    @if total == 0 { (t("draft-no_comments")) } @else { (tr("draft-comments-count", &[("n", total.into())])) }
                 }
                 @if let Some(list) = previews {
                     ol class="comments" {
@@ -137,7 +137,7 @@ fn paragraph_block(
                         }
                     }
                 }
-                p { a href=(href) { @if total == 0 { (t("draft.comment_here")) } @else { (t("draft.read_thread")) } } }
+                p { a href=(href) { @if total == 0 { (t("draft-comment_here")) } @else { (t("draft-read_thread")) } } }
             }
         }
     }
@@ -145,12 +145,12 @@ fn paragraph_block(
 
 fn follow_form(csrf: &str, draft: i64, following: bool) -> Markup {
     html! {
-        section id="follow" class="notice" aria-label=(t("follow.title")) {
-            p { @if following { (t("follow.following")) } @else { (t("follow.not_following")) } }
+        section id="follow" class="notice" aria-label=(t("follow-title")) {
+            p { @if following { (t("follow-following")) } @else { (t("follow-not_following")) } }
             form class="inline" method="post" action={ "/drafts/" (draft) "/follow" } {
                 input type="hidden" name="csrf" value=(csrf);
                 input type="hidden" name="follow" value=(if following { "off" } else { "on" });
-                button type="submit" class="button secondary" { @if following { (t("follow.off")) } @else { (t("follow.on")) } }
+                button type="submit" class="button secondary" { @if following { (t("follow-off")) } @else { (t("follow-on")) } }
             }
         }
     }
@@ -172,14 +172,14 @@ impl GroupQuery {
 fn group_filter(action: &str, current: Option<&str>) -> Markup {
     html! {
         form class="inline group-filter" method="get" action=(action) {
-            label for="group-filter" { (t("filter.group")) " " }
+            label for="group-filter" { (t("filter-group")) " " }
             select id="group-filter" name="group" {
-                option value="" { (t("filter.all_groups")) }
+                option value="" { (t("filter-all_groups")) }
                 @for g in Group::ALL {
                     option value=(g.as_str()) selected[current == Some(g.as_str())] { (i18n::group(g.as_str())) }
                 }
             }
-            " " button type="submit" class="button secondary" { (t("filter.apply")) }
+            " " button type="submit" class="button secondary" { (t("filter-apply")) }
         }
     }
 }
@@ -212,6 +212,7 @@ pub async fn show(
         // Signed out: the same page for everyone, kept while nothing on it changes.
         let key = reads::Key::ReadingPage {
             draft: id,
+            lang: i18n::current(),
             tag: filters.tag.clone(),
             unknown_tag: filters.unknown_tag,
             group: filters.group.clone(),
@@ -306,7 +307,7 @@ fn reading_page(
             (crate::web::pages::revisions::draft_header(view.draft.id, view.draft.previous_draft_id, &view.versions))
             (group_filter(&format!("/drafts/{}", view.draft.id), group))
             @if user.is_some_and(|u| u.is_admin()) && !view.draft.read_only {
-                p { a href={ "/admin/drafts/" (view.draft.id) "/revise" } { (t("rev.revise")) } }
+                p { a href={ "/admin/drafts/" (view.draft.id) "/revise" } { (t("rev-revise")) } }
             }
             @if let Some(f) = following {
                 (follow_form(ctx.csrf, view.draft.id, f))
@@ -314,7 +315,7 @@ fn reading_page(
             (crate::web::pages::tags::reading_tools(view.draft.id, &view.paragraphs, tag, filters.unknown_tag, sections.iter().map(|(_, l)| l.len()).sum(), user.is_some_and(|u| u.is_admin())))
             @if sections.len() > 1 {
                 nav aria-labelledby="contents" {
-                    h2 id="contents" { (t("draft.contents")) }
+                    h2 id="contents" { (t("draft-contents")) }
                     ol {
                         @for (s, list) in &sections {
                             @if let (Some(s), Some(first)) = (s, list.first()) {
@@ -331,9 +332,9 @@ fn reading_page(
                 }
             }
             section class="general-comments" aria-labelledby="general" {
-                h2 id="general" { (t("draft.general")) }
+                h2 id="general" { (t("draft-general")) }
                 (group_counts(view.counts.get(&None)))
-                p { a href={ "/drafts/" (view.draft.id) "/general" } { (t("draft.general.link")) " (" (general_total) ")" } }
+                p { a href={ "/drafts/" (view.draft.id) "/general" } { (t("draft-general-link")) " (" (general_total) ")" } }
             }
             (crate::web::pages::export::download_section(view.draft.id, user.is_some_and(|u| u.is_moderator())))
         },
@@ -404,7 +405,7 @@ async fn thread_page(
         ),
         None => format!(
             "{} — {} {}",
-            t("draft.general"),
+            t("draft-general"),
             view.draft.title,
             view.draft.version_label
         ),
@@ -415,9 +416,9 @@ async fn thread_page(
         path: req.path(),
     };
     let posted = match q.posted.as_deref() {
-        Some("published") => Some(Notice::Success(t("comment.posted"))),
-        Some("pending") => Some(Notice::Success(t("comment.posted_pending"))),
-        Some("flagged") => Some(Notice::Success(t("flag.done"))),
+        Some("published") => Some(Notice::Success(t("comment-posted"))),
+        Some("pending") => Some(Notice::Success(t("comment-posted_pending"))),
+        Some("flagged") => Some(Notice::Success(t("flag-done"))),
         _ => None,
     };
     let back = format!(
@@ -428,10 +429,10 @@ async fn thread_page(
             .unwrap_or_default()
     );
     let body = html! {
-        p { a href=(back) { "← " (t("para.back")) } }
+        p { a href=(back) { "← " (t("para-back")) } }
         @match paragraph {
             Some(p) => {
-                h1 { (t("para.title")) " " (p.label) " " small class="muted" { (view.draft.title) " — " (view.draft.version_label) } }
+                h1 { (t("para-title")) " " (p.label) " " small class="muted" { (view.draft.title) " — " (view.draft.version_label) } }
                 @if let Some(s) = &p.section { p class="muted" { (s) } }
                 article class="paragraph" id={ "p-" (p.number) } {
                     span class="para-number" { (p.label) }
@@ -442,23 +443,23 @@ async fn thread_page(
                 (crate::web::pages::revisions::lineage_section(&p.text, view.ancestors.get(&p.id).map(Vec::as_slice).unwrap_or_default()))
             }
             None => {
-                h1 { (t("draft.general")) " " small class="muted" { (view.draft.title) " — " (view.draft.version_label) } }
+                h1 { (t("draft-general")) " " small class="muted" { (view.draft.title) " — " (view.draft.version_label) } }
                 (group_counts(view.counts.get(&None)))
             }
         }
         @if let Some(n) = &posted { (notice(n)) }
-        @if !form.errors.is_empty() { (notice(&Notice::Error(t("form.errors")))) }
+        @if !form.errors.is_empty() { (notice(&Notice::Error(t("form-errors")))) }
         (state_notice(&view, user, state, req.path()))
         section id="comments" aria-labelledby="thread-title" {
-            h2 id="thread-title" { (t("para.thread")) }
+            h2 id="thread-title" { (t("para-thread")) }
             (group_filter(req.path(), group_for_form.as_deref()))
-            @if shown.is_empty() { p { (t("draft.no_comments")) } }
+            @if shown.is_empty() { p { (t("draft-no_comments")) } }
             ol class="comments" {
                 @for th in shown { (thread(&tctx, th)) }
             }
             @if more {
                 @if let Some(last) = shown.last() {
-                    p { a href={ "?after=" (last.comment.id) "#comments" } { (t("para.more")) } }
+                    p { a href={ "?after=" (last.comment.id) "#comments" } { (t("para-more")) } }
                 }
             }
         }

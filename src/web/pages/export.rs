@@ -35,10 +35,10 @@ pub async fn download(
 
 fn format_label(f: Format) -> &'static str {
     match f {
-        Format::Csv => t("export.download.csv"),
-        Format::Json => t("export.download.json"),
-        Format::Xlsx => t("export.download.xlsx"),
-        Format::Html => t("export.download.html"),
+        Format::Csv => t("export-download-csv"),
+        Format::Json => t("export-download-json"),
+        Format::Xlsx => t("export-download-xlsx"),
+        Format::Html => t("export-download-html"),
     }
 }
 
@@ -48,8 +48,8 @@ pub fn download_section(draft: i64, moderator: bool) -> Markup {
     let base = format!("/drafts/{draft}/export");
     html! {
         section class="download-input" aria-labelledby="download-input" {
-            h2 id="download-input" { (t("draft.download")) }
-            p { (t("export.download.lead")) }
+            h2 id="download-input" { (t("draft-download")) }
+            p { (t("export-download-lead")) }
             ul {
                 @for f in Format::ALL {
                     li { a href={ (base) "?format=" (f.as_str()) } { (format_label(f)) } }
@@ -57,26 +57,26 @@ pub fn download_section(draft: i64, moderator: bool) -> Markup {
             }
             form method="get" action=(base) {
                 div class="field" {
-                    label for="export-group" { (t("export.download.group")) }
+                    label for="export-group" { (t("export-download-group")) }
                     select id="export-group" name="stakeholder_group" {
-                        option value="" { (t("export.all_groups")) }
+                        option value="" { (t("export-all_groups")) }
                         @for g in Group::ALL {
                             option value=(g.as_str()) { (i18n::group(g.as_str())) }
                         }
                     }
                 }
                 div class="field" {
-                    label for="export-format" { (t("export.download.format")) }
+                    label for="export-format" { (t("export-download-format")) }
                     select id="export-format" name="format" {
                         @for f in Format::ALL {
                             option value=(f.as_str()) { (format_label(f)) }
                         }
                     }
                 }
-                button type="submit" class="button secondary" { (t("export.download.submit")) }
+                button type="submit" class="button secondary" { (t("export-download-submit")) }
             }
             @if moderator {
-                h3 { (t("export.download.moderators")) }
+                h3 { (t("export-download-moderators")) }
                 ul class="moderator-downloads" {
                     @for f in Format::ALL {
                         li { a href={ (base) "?format=" (f.as_str()) "&status=all" } { (format_label(f)) } }

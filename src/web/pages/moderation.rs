@@ -27,7 +27,7 @@ fn require_moderator(state: &AppState, user: Option<User>) -> Result<User, PageE
     match user {
         None => Err(PageError(AppError::Unauthorized)),
         Some(u) if u.is_moderator() => Ok(u),
-        Some(_) => Err(PageError(AppError::forbidden(t("error.moderators_only")))),
+        Some(_) => Err(PageError(AppError::forbidden(t("error-moderators_only")))),
     }
 }
 
@@ -42,10 +42,10 @@ fn short_time(at: &str) -> String {
 /// A flag's reason as the participant chose it, from the catalogue.
 fn flag_reason(reason: &str) -> &'static str {
     match reason {
-        "spam" => t("flag.spam"),
-        "abusive" => t("flag.abusive"),
-        "off_topic" => t("flag.off_topic"),
-        _ => t("flag.other"),
+        "spam" => t("flag-spam"),
+        "abusive" => t("flag-abusive"),
+        "off_topic" => t("flag-off_topic"),
+        _ => t("flag-other"),
     }
 }
 
@@ -56,20 +56,20 @@ fn decision_form(ctx: &Ctx, item: &QueueItem) -> Markup {
         form class="stack" method="post" action={ "/moderation/comments/" (c.id) } {
             (csrf_field(ctx.csrf))
             div class="field" {
-                label for=(rid) { (t("mod.reason")) }
+                label for=(rid) { (t("mod-reason")) }
                 input id=(rid) type="text" name="reason";
             }
             div class="comment-actions" {
                 @if c.status == "pending" || item.why == "flagged" && c.status == "published" {
-                    button type="submit" name="action" value="approve" { (t("mod.approve")) }
+                    button type="submit" name="action" value="approve" { (t("mod-approve")) }
                 }
                 @if c.status == "pending" || c.status == "published" || item.why == "flagged" {
-                    " " button type="submit" name="action" value="hide" class="button secondary" { (t("mod.hide")) }
+                    " " button type="submit" name="action" value="hide" class="button secondary" { (t("mod-hide")) }
                 }
                 @if c.status == "hidden" {
-                    " " button type="submit" name="action" value="restore" { (t("mod.restore")) }
+                    " " button type="submit" name="action" value="restore" { (t("mod-restore")) }
                 }
-                " " button type="submit" name="action" value="reject" class="button danger" { (t("mod.reject")) }
+                " " button type="submit" name="action" value="reject" class="button danger" { (t("mod-reject")) }
             }
         }
     }
@@ -116,34 +116,34 @@ pub async fn queue(
     };
     Ok(ok(page(
         &ctx,
-        t("mod.title"),
+        t("mod-title"),
         html! {
-            h1 { (t("mod.title")) }
-            p { a href="/moderation/log" { (t("mod.log")) } }
-            @if q.done.is_some() { (notice(&Notice::Success(t("mod.done")))) }
-            h2 { (t("mod.queue")) " (" (items.len()) ")" }
+            h1 { (t("mod-title")) }
+            p { a href="/moderation/log" { (t("mod-log")) } }
+            @if q.done.is_some() { (notice(&Notice::Success(t("mod-done")))) }
+            h2 { (t("mod-queue")) " (" (items.len()) ")" }
             @if !suspended.is_empty() {
                 details class="suspended" {
-                    summary { (t("mod.suspended")) " (" (suspended.len()) ")" }
+                    summary { (t("mod-suspended")) " (" (suspended.len()) ")" }
                     ul {
                         @for (id, name, group) in &suspended {
                             li {
                                 (name) " " span class={ "badge group-" (group) } { (i18n::group(group)) } " "
                                 form class="inline" method="post" action={ "/moderation/users/" (id) "/unsuspend" } {
                                     (csrf_field(ctx.csrf))
-                                    button type="submit" class="button secondary" { (t("mod.unsuspend")) " " span class="visually-hidden" { (name) } }
+                                    button type="submit" class="button secondary" { (t("mod-unsuspend")) " " span class="visually-hidden" { (name) } }
                                 }
                             }
                         }
                     }
                 }
             }
-            @if items.is_empty() { p { (t("mod.queue.empty")) } }
+            @if items.is_empty() { p { (t("mod-queue-empty")) } }
             @for (item, history) in items.iter().zip(&histories) {
                 @let c = &item.comment;
                 section class="queue-item" aria-labelledby={ "q-" (c.id) } {
                     h3 id={ "q-" (c.id) } {
-                        @if item.why == "pending" { (t("mod.why.pending")) } @else { (t("mod.why.flagged")) }
+                        @if item.why == "pending" { (t("mod-why-pending")) } @else { (t("mod-why-flagged")) }
                         " " span class={ "badge status-" (c.status) } { (i18n::status(&c.status)) }
                     }
                     p class="comment-meta" {
@@ -155,26 +155,26 @@ pub async fn queue(
                         time datetime=(c.created_at) { (short_time(&c.created_at)) }
                     }
                     @match &item.paragraph {
-                        Some(p) => { p class="muted" { (t("mod.on_paragraph")) " " (p.label) ": " (crate::web::pages::drafts::text_without_label(&p.text, &p.label).chars().take(200).collect::<String>()) "…" } }
-                        None => { p class="muted" { (t("mod.general")) } }
+                        Some(p) => { p class="muted" { (t("mod-on_paragraph")) " " (p.label) ": " (crate::web::pages::drafts::text_without_label(&p.text, &p.label).chars().take(200).collect::<String>()) "…" } }
+                        None => { p class="muted" { (t("mod-general")) } }
                     }
                     div class="comment-body" { (paragraphs(c.body.as_deref().unwrap_or_default())) }
                     @if let Some(pt) = &c.proposed_text { blockquote { (paragraphs(pt)) } }
                     @if !item.flags.is_empty() {
-                        h4 { (t("mod.flags")) }
+                        h4 { (t("mod-flags")) }
                         ul class="flag-list" {
                             @for f in &item.flags { li { strong { (flag_reason(&f.reason)) } @if let Some(n) = &f.note { ": " (n) } " · " time datetime=(f.at) { (short_time(&f.at)) } } }
                         }
                     }
                     @if !history.is_empty() {
                         details {
-                            summary { (t("mod.history")) " (" (history.len()) ")" }
+                            summary { (t("mod-history")) " (" (history.len()) ")" }
                             ol { @for e in history { li { (paragraphs(&e.body)) } } }
                         }
                     }
                     @if !item.author_recent.is_empty() {
                         details {
-                            summary { (t("mod.recent")) }
+                            summary { (t("mod-recent")) }
                             ul { @for r in &item.author_recent { li { span class={ "badge status-" (r.status) } { (i18n::status(&r.status)) } " " (r.body.as_deref().unwrap_or("").chars().take(160).collect::<String>()) } } }
                         }
                     }
@@ -182,7 +182,7 @@ pub async fn queue(
                     @if let Some(author) = c.author.id {
                         form class="inline" method="post" action={ "/moderation/users/" (author) "/suspend" } {
                             (csrf_field(ctx.csrf))
-                            button type="submit" class="button danger" { (t("mod.suspend")) }
+                            button type="submit" class="button danger" { (t("mod-suspend")) }
                         }
                     }
                 }
@@ -287,14 +287,14 @@ pub async fn log(
     };
     Ok(ok(page(
         &ctx,
-        t("mod.log"),
+        t("mod-log"),
         html! {
-            p { a href="/moderation" { "← " (t("mod.queue")) } }
-            h1 { (t("mod.log")) }
-            p { (t("mod.log.lead")) }
+            p { a href="/moderation" { "← " (t("mod-queue")) } }
+            h1 { (t("mod-log")) }
+            p { (t("mod-log-lead")) }
             div class="table-scroll" {
                 table class="data audit-log" {
-                    thead { tr { th scope="col" { (t("mod.when")) } th scope="col" { (t("mod.actor")) } th scope="col" { (t("mod.action")) } th scope="col" { (t("mod.target")) } th scope="col" { (t("mod.reason")) } } }
+                    thead { tr { th scope="col" { (t("mod-when")) } th scope="col" { (t("mod-actor")) } th scope="col" { (t("mod-action")) } th scope="col" { (t("mod-target")) } th scope="col" { (t("mod-reason")) } } }
                     tbody {
                         @for e in &entries {
                             tr {

@@ -67,14 +67,14 @@ pub async fn unsubscribe_form(
     };
     Ok(ok(page(
         &ctx,
-        t("unsub.title"),
+        t("unsub-title"),
         html! {
-            h1 { (t("unsub.title")) }
-            p { (t("unsub.lead")) }
+            h1 { (t("unsub-title")) }
+            p { (t("unsub-lead")) }
             // The token authorises the change: no CSRF token is needed, and mail clients
             // post here directly for one-click unsubscribe.
             form method="post" action={ "/unsubscribe?token=" (q.token) } {
-                button type="submit" { (t("unsub.submit")) }
+                button type="submit" { (t("unsub-submit")) }
             }
         },
     )))
@@ -103,11 +103,11 @@ pub async fn unsubscribe(
     };
     Ok(ok(page(
         &ctx,
-        t("unsub.title"),
+        t("unsub-title"),
         html! {
-            h1 { (t("unsub.title")) }
-            (notice(&Notice::Success(t("unsub.done"))))
-            p { a href="/me" { (t("unsub.settings")) } }
+            h1 { (t("unsub-title")) }
+            (notice(&Notice::Success(t("unsub-done"))))
+            p { a href="/me" { (t("unsub-settings")) } }
         },
     )))
 }

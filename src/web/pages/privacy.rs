@@ -10,7 +10,7 @@ use crate::accounts::model::User;
 use crate::accounts::service;
 use crate::auth::session::{logout_cookie, CsrfToken, PageUser};
 use crate::error::{AppError, FieldErrors};
-use crate::i18n::t;
+use crate::i18n::{t, tr};
 use crate::state::AppState;
 use crate::web::check_csrf;
 use crate::web::components::{csrf_field, error_summary, notice, Field, Notice};
@@ -31,57 +31,57 @@ pub async fn notice_page(
         csrf: &csrf.0,
         path: req.path(),
     };
-    let days = state.config.retention_days.to_string();
+    let days = state.config.retention_days;
     let sections: [(&str, &[&str]); 6] = [
         (
-            "privacy.what",
+            "privacy-what",
             &[
-                "privacy.what.account",
-                "privacy.what.comments",
-                "privacy.what.emails",
-                "privacy.what.security",
+                "privacy-what-account",
+                "privacy-what-comments",
+                "privacy-what-emails",
+                "privacy-what-security",
             ],
         ),
-        ("privacy.why", &["privacy.why.text"]),
+        ("privacy-why", &["privacy-why-text"]),
         (
-            "privacy.how_long",
+            "privacy-how_long",
             &[
-                "privacy.how_long.account",
-                "privacy.how_long.retention",
-                "privacy.how_long.log",
-            ],
-        ),
-        (
-            "privacy.who",
-            &[
-                "privacy.who.public",
-                "privacy.who.staff",
-                "privacy.who.never",
+                "privacy-how_long-account",
+                "privacy-how_long-retention",
+                "privacy-how_long-log",
             ],
         ),
         (
-            "privacy.rights",
+            "privacy-who",
             &[
-                "privacy.rights.download",
-                "privacy.rights.delete",
-                "privacy.rights.correct",
+                "privacy-who-public",
+                "privacy-who-staff",
+                "privacy-who-never",
             ],
         ),
-        ("privacy.cookies", &["privacy.cookies.text"]),
+        (
+            "privacy-rights",
+            &[
+                "privacy-rights-download",
+                "privacy-rights-delete",
+                "privacy-rights-correct",
+            ],
+        ),
+        ("privacy-cookies", &["privacy-cookies-text"]),
     ];
     Ok(ok(page(
         &ctx,
-        t("privacy.title"),
+        t("privacy-title"),
         html! {
-            h1 { (t("privacy.title")) }
-            p class="lead" { (t("privacy.lead")) }
+            h1 { (t("privacy-title")) }
+            p class="lead" { (t("privacy-lead")) }
             @for (heading, paragraphs) in sections {
                 h2 { (t(heading)) }
                 @for key in paragraphs {
-                    p { (t(key).replace("{days}", &days)) }
+                    p { (tr(key, &[("days", days.into())])) }
                 }
             }
-            p { a href="/me" { (t("me.title")) } }
+            p { a href="/me" { (t("me-title")) } }
         },
     )))
 }
@@ -89,22 +89,22 @@ pub async fn notice_page(
 fn delete_page(ctx: &Ctx, user: &User, errors: &FieldErrors) -> Markup {
     page(
         ctx,
-        t("delete.title"),
+        t("delete-title"),
         html! {
-            h1 { (t("delete.title")) }
+            h1 { (t("delete-title")) }
             (error_summary(errors))
-            p { (t("delete.erased")) }
-            p { (t("delete.kept")) }
-            p { (t("delete.first_download")) " " a href="/me/export" download { (t("me.my_data_download")) } }
+            p { (t("delete-erased")) }
+            p { (t("delete-kept")) }
+            p { (t("delete-first_download")) " " a href="/me/export" download { (t("me-my_data_download")) } }
             form class="stack" method="post" action="/me/delete" {
                 (csrf_field(ctx.csrf))
-                (Field::new("password", t("field.current_password")).kind("password").required().autocomplete("current-password").render(errors))
+                (Field::new("password", t("field-current_password")).kind("password").required().autocomplete("current-password").render(errors))
                 @if user.totp_enabled {
-                    (Field::new("code", t("mfa.code")).hint(t("delete.code_hint")).required().autocomplete("one-time-code").render(errors))
+                    (Field::new("code", t("mfa-code")).hint(t("delete-code_hint")).required().autocomplete("one-time-code").render(errors))
                 }
-                button type="submit" class="button danger" { (t("delete.submit")) }
+                button type="submit" class="button danger" { (t("delete-submit")) }
             }
-            p { a href="/me" { (t("delete.cancel")) } }
+            p { a href="/me" { (t("delete-cancel")) } }
         },
     )
 }
@@ -175,11 +175,11 @@ pub async fn deleted(req: HttpRequest, PageUser(user): PageUser, csrf: CsrfToken
     };
     Ok(ok(page(
         &ctx,
-        t("delete.done_title"),
+        t("delete-done_title"),
         html! {
-            h1 { (t("delete.done_title")) }
-            (notice(&Notice::Success(t("delete.done"))))
-            p { a href="/" { (t("nav.consultations")) } }
+            h1 { (t("delete-done_title")) }
+            (notice(&Notice::Success(t("delete-done"))))
+            p { a href="/" { (t("nav-consultations")) } }
         },
     )))
 }
@@ -204,20 +204,20 @@ pub async fn admin_delete_form(
     };
     Ok(ok(page(
         &ctx,
-        t("delete.admin_title"),
+        t("delete-admin_title"),
         html! {
-            p { a href="/admin/users" { "← " (t("admin.users")) } }
-            h1 { (t("delete.admin_title")) }
+            p { a href="/admin/users" { "← " (t("admin-users")) } }
+            h1 { (t("delete-admin_title")) }
             dl {
-                dt { (t("field.display_name")) } dd { (target.display_name) }
-                dt { (t("field.email")) } dd { (target.email) }
+                dt { (t("field-display_name")) } dd { (target.display_name) }
+                dt { (t("field-email")) } dd { (target.email) }
             }
-            p { (t("delete.admin_lead")) }
-            p { (t("delete.erased")) }
-            p { (t("delete.kept")) }
+            p { (t("delete-admin_lead")) }
+            p { (t("delete-erased")) }
+            p { (t("delete-kept")) }
             form method="post" action={ "/admin/users/" (target.id) "/delete" } {
                 (csrf_field(ctx.csrf))
-                button type="submit" class="button danger" { (t("delete.admin_submit")) }
+                button type="submit" class="button danger" { (t("delete-admin_submit")) }
             }
         },
     )))

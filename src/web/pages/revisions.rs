@@ -12,7 +12,7 @@ use serde::Deserialize;
 use crate::auth::session::{CsrfToken, PageUser};
 use crate::drafts::service as drafts;
 use crate::error::{AppError, FieldErrors};
-use crate::i18n::{self, t};
+use crate::i18n::{self, t, tr};
 use crate::revisions::matching::word_diff;
 use crate::revisions::service::{self, Ancestor, RevisionInput};
 use crate::state::AppState;
@@ -41,12 +41,12 @@ pub fn earlier_input(ancestors: &[Ancestor]) -> Markup {
     html! {
         @if !ancestors.is_empty() {
             div class="earlier-input" {
-                p class="muted" { strong { (t("rev.earlier")) } }
+                p class="muted" { strong { (t("rev-earlier")) } }
                 ul {
                     @for a in ancestors {
                         li {
                             a href={ "/drafts/" (a.paragraph.draft_id) "/paragraphs/" (a.paragraph.id) } {
-                                (a.comment_count) " " (t("rev.comments_on")) " ¶" (a.paragraph.label) " " (t("rev.of")) " " (a.version_label)
+                                (tr("rev-comments-on", &[("n", a.comment_count.into()), ("label", a.paragraph.label.as_str().into()), ("version", a.version_label.as_str().into())]))
                             }
                             " " span class="badge" { (i18n::change(&a.change)) }
                         }
@@ -63,7 +63,7 @@ pub fn lineage_section(text: &str, ancestors: &[Ancestor]) -> Markup {
     html! {
         @if !ancestors.is_empty() {
             section class="lineage" aria-labelledby="lineage" {
-                h2 id="lineage" { (t("rev.changes")) }
+                h2 id="lineage" { (t("rev-changes")) }
                 @if let Some(a) = nearest { (diff(&a.paragraph.text, text)) }
                 (earlier_input(ancestors))
             }
@@ -75,7 +75,7 @@ pub fn disposition_badge(disposition: Option<&str>, explanation: Option<&str>) -
     html! {
         @if let Some(d) = disposition {
             div class="disposition" {
-                p { strong { (t("disp.title")) ": " } span class={ "badge disposition-" (d) } { (i18n::disposition(d)) } }
+                p { strong { (t("disp-title")) ": " } span class={ "badge disposition-" (d) } { (i18n::disposition(d)) } }
                 @if let Some(e) = explanation { p { (e) } }
             }
         }
@@ -87,11 +87,11 @@ pub fn disposition_form(csrf: &str, comment: i64, current: Option<&str>) -> Mark
     let eid = format!("disp-exp-{comment}");
     html! {
         details {
-            summary { (t("disp.record")) }
+            summary { (t("disp-record")) }
             form class="stack" method="post" action={ "/comments/" (comment) "/disposition" } {
                 (csrf_field(csrf))
                 div class="field" {
-                    label for=(sid) { (t("disp.title")) }
+                    label for=(sid) { (t("disp-title")) }
                     select id=(sid) name="disposition" {
                         @for d in crate::comments::model::DISPOSITIONS {
                             option value=(d) selected[current == Some(d)] { (i18n::disposition(d)) }
@@ -99,10 +99,10 @@ pub fn disposition_form(csrf: &str, comment: i64, current: Option<&str>) -> Mark
                     }
                 }
                 div class="field" {
-                    label for=(eid) { (t("disp.explanation")) }
+                    label for=(eid) { (t("disp-explanation")) }
                     textarea id=(eid) name="explanation" rows="3" {}
                 }
-                button type="submit" class="button secondary" { (t("disp.record")) }
+                button type="submit" class="button secondary" { (t("disp-record")) }
             }
         }
     }
@@ -152,8 +152,8 @@ pub async fn record_disposition(
 fn versions_nav(current: i64, versions: &[(i64, String)]) -> Markup {
     html! {
         @if versions.len() > 1 {
-            nav class="versions" aria-label=(t("rev.versions")) {
-                (t("rev.versions")) ": "
+            nav class="versions" aria-label=(t("rev-versions")) {
+                (t("rev-versions")) ": "
                 @for (i, (id, label)) in versions.iter().enumerate() {
                     @if i > 0 { " → " }
                     @if *id == current { strong aria-current="page" { (label) } } @else { a href={ "/drafts/" (id) } { (label) } }
@@ -169,8 +169,8 @@ pub fn draft_header(draft_id: i64, previous: Option<i64>, versions: &[(i64, Stri
         (versions_nav(draft_id, versions))
         @if previous.is_some() || versions.len() > 1 {
             p {
-                @if previous.is_some() { a href={ "/drafts/" (draft_id) "/concordance" } { (t("rev.concordance")) } " · " }
-                a href={ "/drafts/" (draft_id) "/compare" } { (t("rev.compare")) }
+                @if previous.is_some() { a href={ "/drafts/" (draft_id) "/concordance" } { (t("rev-concordance")) } " · " }
+                a href={ "/drafts/" (draft_id) "/compare" } { (t("rev-compare")) }
             }
         }
     }
@@ -199,18 +199,18 @@ pub async fn concordance(
     };
     Ok(ok(page(
         &ctx,
-        t("rev.concordance"),
+        t("rev-concordance"),
         html! {
             p { a href={ "/drafts/" (draft.id) } { "← " (draft.title) " — " (draft.version_label) } }
-            h1 { (t("rev.concordance")) }
+            h1 { (t("rev-concordance")) }
             (versions_nav(draft.id, &versions))
             @match &prev {
-                None => { p { (t("rev.none")) } }
+                None => { p { (t("rev-none")) } }
                 Some(p) => {
-                    p { (t("rev.concordance.lead")) }
+                    p { (t("rev-concordance-lead")) }
                     div class="table-scroll" {
                         table class="data" {
-                            thead { tr { th scope="col" { (p.version_label) " ¶" } th scope="col" { (draft.version_label) " ¶" } th scope="col" { (t("rev.change")) } } }
+                            thead { tr { th scope="col" { (p.version_label) " ¶" } th scope="col" { (draft.version_label) " ¶" } th scope="col" { (t("rev-change")) } } }
                             tbody {
                                 @for i in &items {
                                     tr {
@@ -290,21 +290,21 @@ pub async fn compare(
     };
     Ok(ok(page(
         &ctx,
-        t("rev.compare"),
+        t("rev-compare"),
         html! {
             p { a href={ "/drafts/" (draft.id) } { "← " (draft.title) " — " (draft.version_label) } }
-            h1 { (t("rev.compare")) }
+            h1 { (t("rev-compare")) }
             form method="get" action={ "/drafts/" (draft.id) "/compare" } class="inline" {
-                label for="with" { (t("rev.compare.with")) " " }
+                label for="with" { (t("rev-compare-with")) " " }
                 select id="with" name="with" {
                     @for (v, label) in &versions { @if *v != draft.id { option value=(v) selected[with == Some(*v)] { (label) } } }
                 }
-                " " button type="submit" class="button secondary" { (t("rev.compare")) }
+                " " button type="submit" class="button secondary" { (t("rev-compare")) }
             }
             @if let Some((earlier, _later)) = &other {
                 div class="table-scroll" {
                     table class="data compare" {
-                        thead { tr { th scope="col" { (earlier.version_label) } th scope="col" { (t("rev.to")) } } }
+                        thead { tr { th scope="col" { (earlier.version_label) } th scope="col" { (t("rev-to")) } } }
                         tbody {
                             @for (p, anc) in &rows {
                                 tr {
@@ -352,17 +352,17 @@ fn revise_page(
 ) -> Markup {
     page(
         ctx,
-        t("rev.revise"),
+        t("rev-revise"),
         html! {
             p { a href={ "/drafts/" (draft.id) } { "← " (draft.title) " — " (draft.version_label) } }
-            h1 { (t("rev.revise")) }
-            p { (t("rev.revise.lead")) }
+            h1 { (t("rev-revise")) }
+            p { (t("rev-revise-lead")) }
             (error_summary(errors))
             form class="stack" method="post" action={ "/admin/drafts/" (draft.id) "/revise" } {
                 (csrf_field(ctx.csrf))
-                (Field::new("version_label", t("field.version_label")).value(&f.version_label).required().render(errors))
-                (Field::new("text", t("field.text")).kind("textarea").value(&f.text).required().render(errors))
-                button type="submit" { (t("rev.propose")) }
+                (Field::new("version_label", t("field-version_label")).value(&f.version_label).required().render(errors))
+                (Field::new("text", t("field-text")).kind("textarea").value(&f.text).required().render(errors))
+                button type="submit" { (t("rev-propose")) }
             }
         },
     )
@@ -443,18 +443,18 @@ pub async fn review(
     }
     Ok(ok(page(
         &ctx,
-        t("rev.review"),
+        t("rev-review"),
         html! {
             p { a href={ "/drafts/" (p.draft.id) } { "← " (p.draft.title) " — " (p.draft.version_label) } }
-            h1 { (t("rev.review")) }
-            p { (t("rev.review.lead")) }
+            h1 { (t("rev-review")) }
+            p { (t("rev-review-lead")) }
             form method="post" action={ "/admin/drafts/" (p.draft.id) "/revise/publish" } {
                 (csrf_field(ctx.csrf))
                 input type="hidden" name="version_label" value=(f.version_label);
                 input type="hidden" name="text" value=(f.text);
                 div class="table-scroll" {
                     table class="data" {
-                        thead { tr { th scope="col" { "¶" } th scope="col" { (f.version_label) } th scope="col" { (t("rev.change")) } th scope="col" { (t("rev.from")) " (" (p.draft.version_label) " ¶ numbers)" } } }
+                        thead { tr { th scope="col" { "¶" } th scope="col" { (f.version_label) } th scope="col" { (t("rev-change")) } th scope="col" { (t("rev-from")) " (" (p.draft.version_label) " ¶ numbers)" } } }
                         tbody {
                             @for (j, n) in p.new.iter().enumerate() {
                                 @let input_id = format!("from-{}", n.number);
@@ -463,7 +463,7 @@ pub async fn review(
                                     td { (n.text.chars().take(160).collect::<String>()) @if n.text.chars().count() > 160 { "…" } }
                                     td { (i18n::change(change.get(&j).copied().unwrap_or("new"))) }
                                     td {
-                                        label class="visually-hidden" for=(input_id) { (t("rev.from")) " ¶" (n.label) }
+                                        label class="visually-hidden" for=(input_id) { (t("rev-from")) " ¶" (n.label) }
                                         input id=(input_id) type="text" size="8" name={ "from_" (n.number) }
                                             value=(from.get(&j).map(|v| v.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(" ")).unwrap_or_default());
                                     }
@@ -473,10 +473,10 @@ pub async fn review(
                     }
                 }
                 @if !p.matching.deleted.is_empty() {
-                    h2 { (t("rev.deleted")) }
+                    h2 { (t("rev-deleted")) }
                     ul { @for i in &p.matching.deleted { li { "¶" (p.old[*i].label) " (" (p.old[*i].number) "): " (p.old[*i].text.chars().take(120).collect::<String>()) } } }
                 }
-                button type="submit" { (t("rev.publish")) }
+                button type="submit" { (t("rev-publish")) }
             }
         },
     )))

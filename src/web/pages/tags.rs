@@ -11,7 +11,7 @@ use crate::drafts::service as drafts;
 use crate::drafts::tags::{self, TagsInput};
 use crate::drafts::Paragraph;
 use crate::error::{AppError, FieldErrors};
-use crate::i18n::t;
+use crate::i18n::{t, tr};
 use crate::state::AppState;
 use crate::web::components::{csrf_field, notice, Notice};
 use crate::web::layout::{page, Ctx};
@@ -70,31 +70,31 @@ pub fn reading_tools(
     let in_use = tags_in_use(paragraphs);
     let base = format!("/drafts/{draft_id}");
     html! {
-        nav class="draft-tools" aria-label=(t("tags.tools")) {
+        nav class="draft-tools" aria-label=(t("tags-tools")) {
             ul class="inline-list" {
-                li { a href={ (base) "/dashboard" } { (t("dash.link")) } }
-                @if admin { li { a href={ "/admin/drafts/" (draft_id) "/tags" } { (t("tags.edit_link")) } } }
+                li { a href={ (base) "/dashboard" } { (t("dash-link")) } }
+                @if admin { li { a href={ "/admin/drafts/" (draft_id) "/tags" } { (t("tags-edit_link")) } } }
             }
         }
-        @if rejected { (notice(&Notice::Error(t("tags.filter.unknown")))) }
+        @if rejected { (notice(&Notice::Error(t("tags-filter-unknown")))) }
         @if !in_use.is_empty() {
             form class="tag-filter" method="get" action=(base) role="search" {
                 div class="field" {
-                    label for="tag-filter" { (t("tags.filter.label")) }
+                    label for="tag-filter" { (t("tags-filter-label")) }
                     select id="tag-filter" name="tag" {
-                        option value="" { (t("tags.filter.all")) }
+                        option value="" { (t("tags-filter-all")) }
                         @for tag in &in_use {
                             option value=(tag) selected[selected == Some(tag.as_str())] { (tag_title(tag)) }
                         }
                     }
                 }
-                button type="submit" class="button secondary" { (t("tags.filter.submit")) }
+                button type="submit" class="button secondary" { (t("tags-filter-submit")) }
             }
             @if let Some(tag) = selected {
                 p class="tag-filter-status" role="status" {
-                    (t("tags.filter.showing").replace("{n}", &shown.to_string()).replace("{total}", &paragraphs.len().to_string()))
+                    (tr("tags-filter-showing", &[("n", shown.into()), ("total", paragraphs.len().into())]))
                     " " span class="tag" { (tag) } " "
-                    a href=(base) { (t("tags.filter.clear")) }
+                    a href=(base) { (t("tags-filter-clear")) }
                 }
             }
         }
@@ -129,18 +129,18 @@ async fn editor_page(
     let saved_label = saved.and_then(|s| view.paragraphs.iter().find(|p| p.id == s));
     let title = format!(
         "{} — {} {}",
-        t("tags.title"),
+        t("tags-title"),
         view.draft.title,
         view.draft.version_label
     );
     let body = html! {
         p { a href={ "/drafts/" (draft_id) } { "← " (view.draft.title) " — " (view.draft.version_label) } }
-        h1 { (t("tags.title")) " " small class="muted" { (view.draft.title) " — " (view.draft.version_label) } }
-        p class="hint" { (t("tags.hint")) }
-        @if let Some(p) = saved_label { (notice(&Notice::Success(&t("tags.saved").replace("{label}", &p.label)))) }
-        @if rejected.is_some() { (notice(&Notice::Error(t("form.errors")))) }
+        h1 { (t("tags-title")) " " small class="muted" { (view.draft.title) " — " (view.draft.version_label) } }
+        p class="hint" { (t("tags-hint")) }
+        @if let Some(p) = saved_label { (notice(&Notice::Success(&tr("tags-saved", &[("label", p.label.as_str().into())])))) }
+        @if rejected.is_some() { (notice(&Notice::Error(t("form-errors")))) }
         details class="tag-reference" {
-            summary { (t("tags.reference")) }
+            summary { (t("tags-reference")) }
             ul {
                 @for tag in tags::ACTION_LINES { li { (tag_title(tag)) } }
                 @for n in 1..=17 { li { (tag_title(&format!("SDG{n}"))) } }
@@ -160,14 +160,14 @@ async fn editor_page(
                     }
                     form class="inline" method="post" action={ "/admin/drafts/" (draft_id) "/tags/" (p.id) } {
                         (csrf_field(ctx.csrf))
-                        label for=(id) { (t("tags.field").replace("{label}", &p.label)) }
+                        label for=(id) { (tr("tags-field", &[("label", p.label.as_str().into())])) }
                         @if let Some(ms) = msgs { p class="field-error" id=(err_id) { @for m in ms { (m) " " } } }
                         " "
                         input id=(id) type="text" name="tags" size="30"
                             value=(mine.map_or(p.tags.as_str(), |r| r.value.as_str()))
                             aria-invalid=[msgs.map(|_| "true")] aria-describedby=[msgs.map(|_| err_id.as_str())];
                         " "
-                        button type="submit" class="button secondary" { (t("tags.save")) }
+                        button type="submit" class="button secondary" { (t("tags-save")) }
                     }
                 }
             }

@@ -21,16 +21,16 @@ use crate::web::{html_response, ok, PageResult};
 fn reset_request_page(ctx: &Ctx, message: Option<Notice>, errors: &FieldErrors) -> Markup {
     page(
         ctx,
-        t("reset.title"),
+        t("reset-title"),
         html! {
-            h1 { (t("reset.title")) }
+            h1 { (t("reset-title")) }
             @if let Some(m) = &message { (notice(m)) }
-            p { (t("reset.lead")) }
+            p { (t("reset-lead")) }
             (error_summary(errors))
             form class="stack" method="post" action="/password-reset" {
                 (csrf_field(ctx.csrf))
-                (Field::new("email", t("field.email")).kind("email").required().autocomplete("email").render(errors))
-                button type="submit" { (t("reset.submit")) }
+                (Field::new("email", t("field-email")).kind("email").required().autocomplete("email").render(errors))
+                button type="submit" { (t("reset-submit")) }
             }
         },
     )
@@ -44,16 +44,16 @@ fn reset_choose_page(
 ) -> Markup {
     page(
         ctx,
-        t("reset.choose"),
+        t("reset-choose"),
         html! {
-            h1 { (t("reset.choose")) }
+            h1 { (t("reset-choose")) }
             @if let Some(m) = &message { (notice(m)) }
             (error_summary(errors))
             form class="stack" method="post" action="/password-reset/confirm" {
                 (csrf_field(ctx.csrf))
                 input type="hidden" name="token" value=(token);
-                (Field::new("password", t("field.new_password")).kind("password").hint(t("field.password.hint")).required().autocomplete("new-password").render(errors))
-                button type="submit" { (t("reset.confirm")) }
+                (Field::new("password", t("field-new_password")).kind("password").hint(t("field-password-hint")).required().autocomplete("new-password").render(errors))
+                button type="submit" { (t("reset-confirm")) }
             }
         },
     )
@@ -114,7 +114,7 @@ pub async fn reset(
         StatusCode::ACCEPTED,
         reset_request_page(
             &ctx,
-            Some(Notice::Success(t("reset.sent"))),
+            Some(Notice::Success(t("reset-sent"))),
             &FieldErrors::new(),
         ),
     ))
@@ -146,18 +146,18 @@ pub async fn reset_confirm(
     match service::confirm_password_reset(&state, f.token.clone(), f.password).await {
         Ok(_) => Ok(ok(page(
             &ctx,
-            t("reset.title"),
+            t("reset-title"),
             html! {
-                h1 { (t("reset.title")) }
-                (notice(&Notice::Success(t("reset.done"))))
-                p { a href="/login" { (t("nav.login")) } }
+                h1 { (t("reset-title")) }
+                (notice(&Notice::Success(t("reset-done"))))
+                p { a href="/login" { (t("nav-login")) } }
             },
         ))),
         Err(AppError::Validation(errors)) if errors.get("token").is_some() => Ok(html_response(
             StatusCode::UNPROCESSABLE_ENTITY,
             reset_request_page(
                 &ctx,
-                Some(Notice::Error(t("reset.bad"))),
+                Some(Notice::Error(t("reset-bad"))),
                 &FieldErrors::new(),
             ),
         )),
@@ -202,7 +202,7 @@ pub async fn change_password(
                 &ctx,
                 &li.user,
                 &FieldErrors::new(),
-                Some(Notice::Success(t("me.password.done"))),
+                Some(Notice::Success(t("me-password-done"))),
             ));
             res.add_cookie(&login_cookie(&li.token, state.config.https()))
                 .ok();

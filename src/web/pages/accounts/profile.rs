@@ -28,71 +28,76 @@ pub(super) fn me_page(
         .iter()
         .map(|m| {
             let label = match *m {
-                "immediate" => t("mode.immediate"),
-                "daily_digest" => t("mode.daily_digest"),
-                _ => t("mode.off"),
+                "immediate" => t("mode-immediate"),
+                "daily_digest" => t("mode-daily_digest"),
+                _ => t("mode-off"),
             };
             (*m, label)
         })
         .collect();
+    let languages: Vec<(&str, &str)> = i18n::Lang::offered()
+        .iter()
+        .map(|l| (l.code(), l.native_name()))
+        .collect();
     page(
         ctx,
-        t("me.title"),
+        t("me-title"),
         html! {
-            h1 { (t("me.title")) }
+            h1 { (t("me-title")) }
             @if let Some(m) = &message { (notice(m)) }
-            @if !user.email_verified { (notice(&Notice::Info(t("me.unverified")))) }
+            @if !user.email_verified { (notice(&Notice::Info(t("me-unverified")))) }
             (error_summary(errors))
             dl {
-                dt { (t("field.email")) } dd { (user.email) }
-                dt { (t("field.stakeholder_group")) } dd { span class={ "badge group-" (user.stakeholder_group) } { (i18n::group(&user.stakeholder_group)) } }
-                dt { (t("me.role")) } dd { (i18n::role(&user.role)) }
-                dt { (t("me.affiliation")) } dd {
-                    @if user.affiliation_verified { (t("me.verified_affiliation")) } @else { (t("me.unverified_affiliation")) }
+                dt { (t("field-email")) } dd { (user.email) }
+                dt { (t("field-stakeholder_group")) } dd { span class={ "badge group-" (user.stakeholder_group) } { (i18n::group(&user.stakeholder_group)) } }
+                dt { (t("me-role")) } dd { (i18n::role(&user.role)) }
+                dt { (t("me-affiliation")) } dd {
+                    @if user.affiliation_verified { (t("me-verified_affiliation")) } @else { (t("me-unverified_affiliation")) }
                 }
             }
-            h2 { (t("me.profile")) }
+            h2 { (t("me-profile")) }
             form class="stack" method="post" action="/me" {
                 (csrf_field(ctx.csrf))
-                (Field::new("display_name", t("field.display_name")).value(&user.display_name).required().render(errors))
-                (Field::new("organization", t("field.organization")).value(&user.organization).render(errors))
-                (Field::new("country", t("field.country")).value(user.country.as_deref().unwrap_or("")).render(errors))
-                (select("notification_mode", t("field.notification_mode"), &modes, &user.notification_mode, errors))
-                button type="submit" { (t("me.save")) }
+                (Field::new("display_name", t("field-display_name")).value(&user.display_name).required().render(errors))
+                (Field::new("organization", t("field-organization")).value(&user.organization).render(errors))
+                (Field::new("country", t("field-country")).value(user.country.as_deref().unwrap_or("")).render(errors))
+                (select("notification_mode", t("field-notification_mode"), &modes, &user.notification_mode, errors))
+                (select("preferred_language", t("field-preferred_language"), &languages, &user.preferred_language, errors))
+                button type="submit" { (t("me-save")) }
             }
-            h2 { (t("me.password")) }
+            h2 { (t("me-password")) }
             form class="stack" method="post" action="/me/password" {
                 (csrf_field(ctx.csrf))
-                (Field::new("current_password", t("field.current_password")).kind("password").required().autocomplete("current-password").render(errors))
-                (Field::new("new_password", t("field.new_password")).kind("password").hint(t("field.password.hint")).required().autocomplete("new-password").render(errors))
-                button type="submit" { (t("me.password")) }
+                (Field::new("current_password", t("field-current_password")).kind("password").required().autocomplete("current-password").render(errors))
+                (Field::new("new_password", t("field-new_password")).kind("password").hint(t("field-password-hint")).required().autocomplete("new-password").render(errors))
+                button type="submit" { (t("me-password")) }
             }
-            h2 id="mfa" { (t("mfa.section")) }
+            h2 id="mfa" { (t("mfa-section")) }
             @if user.totp_enabled {
-                p { (t("mfa.on")) }
+                p { (t("mfa-on")) }
                 form class="stack" method="post" action="/me/totp/disable" {
                     (csrf_field(ctx.csrf))
-                    (Field::new("password", t("field.current_password")).kind("password").required().autocomplete("current-password").prefix("mfa").render(errors))
-                    button type="submit" class="button secondary" { (t("mfa.disable")) }
+                    (Field::new("password", t("field-current_password")).kind("password").required().autocomplete("current-password").prefix("mfa").render(errors))
+                    button type="submit" class="button secondary" { (t("mfa-disable")) }
                 }
             } @else {
-                @if ctx.user.is_some_and(|u| u.is_moderator()) { p { (t("mfa.required")) } }
-                p { (t("mfa.off")) }
+                @if ctx.user.is_some_and(|u| u.is_moderator()) { p { (t("mfa-required")) } }
+                p { (t("mfa-off")) }
                 form method="post" action="/me/totp/setup" {
                     (csrf_field(ctx.csrf))
-                    button type="submit" class="button secondary" { (t("mfa.setup")) }
+                    button type="submit" class="button secondary" { (t("mfa-setup")) }
                 }
             }
-            h2 { (t("me.my_data")) }
-            p { (t("me.my_data_explained")) }
-            p { a class="button secondary" href="/me/export" download { (t("me.my_data_download")) } }
-            h2 { (t("delete.title")) }
-            p { (t("me.delete_explained")) }
-            p { a class="button danger" href="/me/delete" { (t("delete.title")) } }
-            h2 { (t("me.signout_everywhere")) }
+            h2 { (t("me-my_data")) }
+            p { (t("me-my_data_explained")) }
+            p { a class="button secondary" href="/me/export" download { (t("me-my_data_download")) } }
+            h2 { (t("delete-title")) }
+            p { (t("me-delete_explained")) }
+            p { a class="button danger" href="/me/delete" { (t("delete-title")) } }
+            h2 { (t("me-signout_everywhere")) }
             form method="post" action="/me/logout-everywhere" {
                 (csrf_field(ctx.csrf))
-                button type="submit" class="button secondary" { (t("me.signout_everywhere")) }
+                button type="submit" class="button secondary" { (t("me-signout_everywhere")) }
             }
         },
     )
@@ -118,6 +123,7 @@ pub struct MeForm {
     organization: Option<String>,
     country: Option<String>,
     notification_mode: Option<String>,
+    preferred_language: Option<String>,
 }
 
 pub async fn update_me(
@@ -137,6 +143,7 @@ pub async fn update_me(
         f.organization.as_deref(),
         f.country.as_deref().map(Some),
         f.notification_mode.as_deref(),
+        f.preferred_language.as_deref(),
     ) {
         Ok(p) => service::update_profile(&state, user.id, p).await,
         Err(e) => Err(e),
@@ -148,12 +155,20 @@ pub async fn update_me(
                 csrf: &csrf.0,
                 path: req.path(),
             };
-            Ok(ok(me_page(
-                &ctx,
-                &updated,
-                &FieldErrors::new(),
-                Some(Notice::Success(t("me.saved"))),
-            )))
+            // The answer is already in the language just chosen, which the cookie keeps.
+            let lang = updated.language();
+            let markup = i18n::in_lang(lang, || {
+                me_page(
+                    &ctx,
+                    &updated,
+                    &FieldErrors::new(),
+                    Some(Notice::Success(t("me-saved"))),
+                )
+            });
+            let mut res = ok(markup);
+            res.add_cookie(&crate::web::language::cookie(lang, state.config.https()))
+                .ok();
+            Ok(res)
         }
         Err(AppError::Validation(errors)) => {
             let ctx = Ctx {

@@ -55,24 +55,24 @@ fn register_page(
 ) -> Markup {
     page(
         ctx,
-        t("register.title"),
+        t("register-title"),
         html! {
-            h1 { (t("register.title")) }
-            p class="lead" { (t("register.lead")) }
+            h1 { (t("register-title")) }
+            p class="lead" { (t("register-lead")) }
             @if let Some(m) = &message { (notice(m)) }
             (error_summary(errors))
             form class="stack" method="post" action="/register" novalidate {
                 (csrf_field(ctx.csrf))
-                (Field::new("display_name", t("field.display_name")).value(&f.display_name).required().autocomplete("name").render(errors))
-                (Field::new("email", t("field.email")).kind("email").value(&f.email).required().autocomplete("email").render(errors))
-                (Field::new("password", t("field.password")).kind("password").hint(t("field.password.hint")).required().autocomplete("new-password").render(errors))
-                (select("stakeholder_group", t("field.stakeholder_group"), &group_options(), &f.stakeholder_group, errors))
-                (Field::new("organization", t("field.organization")).value(&f.organization).autocomplete("organization").render(errors))
-                (Field::new("country", t("field.country")).value(&f.country).autocomplete("country").render(errors))
-                p { (t("register.privacy")) " " a href="/privacy" { (t("privacy.title")) } }
-                button type="submit" { (t("register.submit")) }
+                (Field::new("display_name", t("field-display_name")).value(&f.display_name).required().autocomplete("name").render(errors))
+                (Field::new("email", t("field-email")).kind("email").value(&f.email).required().autocomplete("email").render(errors))
+                (Field::new("password", t("field-password")).kind("password").hint(t("field-password-hint")).required().autocomplete("new-password").render(errors))
+                (select("stakeholder_group", t("field-stakeholder_group"), &group_options(), &f.stakeholder_group, errors))
+                (Field::new("organization", t("field-organization")).value(&f.organization).autocomplete("organization").render(errors))
+                (Field::new("country", t("field-country")).value(&f.country).autocomplete("country").render(errors))
+                p { (t("register-privacy")) " " a href="/privacy" { (t("privacy-title")) } }
+                button type="submit" { (t("register-submit")) }
             }
-            p { (t("register.have_account")) " " a href="/login" { (t("nav.login")) } }
+            p { (t("register-have_account")) " " a href="/login" { (t("nav-login")) } }
         },
     )
 }
@@ -121,17 +121,24 @@ pub async fn register(
         Some(&f.organization),
         Some(&f.country),
     ) {
-        Ok(reg) => service::register(&state, reg).await,
+        // The language the form was read in: the account's pages and emails from now on.
+        Ok(reg) => {
+            let reg = Registration {
+                language: crate::i18n::current(),
+                ..reg
+            };
+            service::register(&state, reg).await
+        }
         Err(e) => Err(e),
     };
     match result {
         Ok(_) => Ok(ok(page(
             &ctx,
-            t("register.title"),
+            t("register-title"),
             html! {
-                h1 { (t("register.title")) }
-                (notice(&Notice::Success(t("register.done"))))
-                p { a href="/login" { (t("nav.login")) } }
+                h1 { (t("register-title")) }
+                (notice(&Notice::Success(t("register-done"))))
+                p { a href="/login" { (t("nav-login")) } }
             },
         ))),
         Err(AppError::Validation(errors)) => Ok(html_response(
@@ -170,16 +177,16 @@ pub async fn verify_email(
         Some(token) if service::verify_token_is_valid(&state, token.clone()).await? => (
             StatusCode::OK,
             html! {
-                p { (t("verify.press")) }
+                p { (t("verify-press")) }
                 form method="post" action="/verify-email" {
                     (csrf_field(ctx.csrf))
                     input type="hidden" name="token" value=(token);
-                    button type="submit" { (t("verify.submit")) }
+                    button type="submit" { (t("verify-submit")) }
                 }
             },
         ),
         Some(_) => (StatusCode::UNPROCESSABLE_ENTITY, verify_bad()),
-        None => (StatusCode::OK, html! { p { (t("verify.lead")) } }),
+        None => (StatusCode::OK, html! { p { (t("verify-lead")) } }),
     };
     Ok(verify_page(&ctx, status, body))
 }
@@ -216,8 +223,8 @@ pub async fn verify_email_confirm(
         Ok(_) => (
             StatusCode::OK,
             html! {
-                (notice(&Notice::Success(t("verify.done"))))
-                p { a href="/" { (t("nav.consultations")) } }
+                (notice(&Notice::Success(t("verify-done"))))
+                p { a href="/" { (t("nav-consultations")) } }
             },
         ),
         Err(AppError::Validation(_)) => (StatusCode::UNPROCESSABLE_ENTITY, verify_bad()),
@@ -228,8 +235,8 @@ pub async fn verify_email_confirm(
 
 fn verify_bad() -> Markup {
     html! {
-        (notice(&Notice::Error(t("verify.bad"))))
-        p { (t("verify.bad.next")) " " a href="/login" { (t("nav.login")) } }
+        (notice(&Notice::Error(t("verify-bad"))))
+        p { (t("verify-bad-next")) " " a href="/login" { (t("nav-login")) } }
     }
 }
 
@@ -238,8 +245,8 @@ fn verify_page(ctx: &Ctx, status: StatusCode, body: Markup) -> HttpResponse {
         status,
         page(
             ctx,
-            t("verify.title"),
-            html! { h1 { (t("verify.title")) } (body) },
+            t("verify-title"),
+            html! { h1 { (t("verify-title")) } (body) },
         ),
     )
 }

@@ -40,17 +40,17 @@ pub async fn mfa_setup(
 fn mfa_setup_page(ctx: &Ctx, secret: &str, url: &str, errors: &FieldErrors) -> Markup {
     page(
         ctx,
-        t("mfa.setup"),
+        t("mfa-setup"),
         html! {
-            h1 { (t("mfa.setup")) }
-            p { (t("mfa.scan")) }
-            img src=(crate::auth::mfa::qr_data_uri(url)) alt=(t("mfa.scan")) width="200" height="200";
-            p { (t("mfa.key")) ": " code { (secret) } }
+            h1 { (t("mfa-setup")) }
+            p { (t("mfa-scan")) }
+            img src=(crate::auth::mfa::qr_data_uri(url)) alt=(t("mfa-scan")) width="200" height="200";
+            p { (t("mfa-key")) ": " code { (secret) } }
             (error_summary(errors))
             form class="stack" method="post" action="/me/totp/enable" {
                 (csrf_field(ctx.csrf))
-                (Field::new("code", t("mfa.code")).required().autocomplete("one-time-code").render(errors))
-                button type="submit" { (t("mfa.enable")) }
+                (Field::new("code", t("mfa-code")).required().autocomplete("one-time-code").render(errors))
+                button type="submit" { (t("mfa-enable")) }
             }
         },
     )
@@ -83,13 +83,13 @@ pub async fn mfa_enable(
     match service::mfa_enable(&state, &user, &form.code).await {
         Ok(codes) => Ok(ok(page(
             &ctx,
-            t("mfa.codes"),
+            t("mfa-codes"),
             html! {
-                h1 { (t("mfa.codes")) }
-                (notice(&Notice::Success(t("mfa.on"))))
-                p { (t("mfa.codes.lead")) }
+                h1 { (t("mfa-codes")) }
+                (notice(&Notice::Success(t("mfa-on"))))
+                p { (t("mfa-codes-lead")) }
                 ul class="recovery-codes" { @for c in &codes { li { code { (c) } } } }
-                p { a href="/me" { (t("me.title")) } }
+                p { a href="/me" { (t("me-title")) } }
             },
         ))),
         Err(AppError::Validation(errors)) => {

@@ -14,6 +14,7 @@ use crate::i18n::t;
 use crate::state::AppState;
 use crate::web::check_csrf;
 use crate::web::components::{csrf_field, notice, Field, Notice};
+use crate::web::language;
 use crate::web::layout::{page, Ctx};
 use crate::web::{html_response, ok, PageResult};
 
@@ -42,19 +43,19 @@ fn login_page(ctx: &Ctx, email: &str, next: &str, message: Option<Notice>) -> Ma
     let none = FieldErrors::new();
     page(
         ctx,
-        t("login.title"),
+        t("login-title"),
         html! {
-            h1 { (t("login.title")) }
+            h1 { (t("login-title")) }
             @if let Some(m) = &message { (notice(m)) }
             form class="stack" method="post" action="/login" {
                 (csrf_field(ctx.csrf))
                 input type="hidden" name="next" value=(next);
-                (Field::new("email", t("field.email")).kind("email").value(email).required().autocomplete("username").render(&none))
-                (Field::new("password", t("field.password")).kind("password").required().autocomplete("current-password").render(&none))
-                button type="submit" { (t("login.submit")) }
+                (Field::new("email", t("field-email")).kind("email").value(email).required().autocomplete("username").render(&none))
+                (Field::new("password", t("field-password")).kind("password").required().autocomplete("current-password").render(&none))
+                button type="submit" { (t("login-submit")) }
             }
-            p { a href="/password-reset" { (t("login.forgot")) } }
-            p { (t("login.no_account")) " " a href="/register" { (t("nav.register")) } }
+            p { a href="/password-reset" { (t("login-forgot")) } }
+            p { (t("login-no_account")) " " a href="/register" { (t("nav-register")) } }
         },
     )
 }
@@ -100,6 +101,8 @@ pub async fn login(
         Ok(li) => Ok(HttpResponse::SeeOther()
             .insert_header(("Location", safe_next(&f.next)))
             .cookie(login_cookie(&li.token, state.config.https()))
+            // The account's language follows it to this browser.
+            .cookie(language::cookie(li.user.language(), state.config.https()))
             .finish()),
         // The password was right and the account has a second factor: ask for a code,
         // carrying a five-minute token instead of the password.
@@ -120,9 +123,9 @@ pub async fn login(
             e @ (AppError::Unauthorized | AppError::Forbidden(_) | AppError::RateLimited { .. }),
         ) => {
             let msg = match &e {
-                AppError::Unauthorized => t("login.failed"),
-                AppError::Forbidden(_) => t("login.suspended"),
-                _ => t("error.rate_limited"),
+                AppError::Unauthorized => t("login-failed"),
+                AppError::Forbidden(_) => t("login-suspended"),
+                _ => t("error-rate_limited"),
             };
             let mut res = html_response(
                 form_status(&e),
@@ -144,17 +147,17 @@ fn mfa_page(ctx: &Ctx, token: &str, next: &str, message: Option<Notice>) -> Mark
     let none = FieldErrors::new();
     page(
         ctx,
-        t("mfa.title"),
+        t("mfa-title"),
         html! {
-            h1 { (t("mfa.title")) }
+            h1 { (t("mfa-title")) }
             @if let Some(m) = &message { (notice(m)) }
-            p { (t("mfa.lead")) }
+            p { (t("mfa-lead")) }
             form class="stack" method="post" action="/login/mfa" {
                 (csrf_field(ctx.csrf))
                 input type="hidden" name="mfa_token" value=(token);
                 input type="hidden" name="next" value=(next);
-                (Field::new("code", t("mfa.code")).required().autocomplete("one-time-code").render(&none))
-                button type="submit" { (t("login.submit")) }
+                (Field::new("code", t("mfa-code")).required().autocomplete("one-time-code").render(&none))
+                button type="submit" { (t("login-submit")) }
             }
         },
     )
@@ -189,6 +192,8 @@ pub async fn login_mfa(
         Ok(li) => Ok(HttpResponse::SeeOther()
             .insert_header(("Location", safe_next(&f.next)))
             .cookie(login_cookie(&li.token, state.config.https()))
+            // The account's language follows it to this browser.
+            .cookie(language::cookie(li.user.language(), state.config.https()))
             .finish()),
         Err(AppError::MfaRequired) => Ok(html_response(
             StatusCode::UNAUTHORIZED,
@@ -196,12 +201,12 @@ pub async fn login_mfa(
                 &ctx,
                 &f.mfa_token,
                 &f.next,
-                Some(Notice::Error(t("mfa.wrong"))),
+                Some(Notice::Error(t("mfa-wrong"))),
             ),
         )),
         Err(AppError::Unauthorized) => Ok(html_response(
             StatusCode::UNAUTHORIZED,
-            login_page(&ctx, "", &f.next, Some(Notice::Error(t("mfa.expired")))),
+            login_page(&ctx, "", &f.next, Some(Notice::Error(t("mfa-expired")))),
         )),
         Err(e) => Err(e.into()),
     }
@@ -219,14 +224,14 @@ pub async fn logout_form(
     };
     Ok(ok(page(
         &ctx,
-        t("logout.title"),
+        t("logout-title"),
         html! {
-            h1 { (t("logout.title")) }
+            h1 { (t("logout-title")) }
             @if user.is_some() {
-                p { (t("logout.lead")) }
-                form method="post" action="/logout" { (csrf_field(ctx.csrf)) button type="submit" { (t("nav.logout")) } }
+                p { (t("logout-lead")) }
+                form method="post" action="/logout" { (csrf_field(ctx.csrf)) button type="submit" { (t("nav-logout")) } }
             } @else {
-                (notice(&Notice::Info(t("logout.done"))))
+                (notice(&Notice::Info(t("logout-done"))))
             }
         },
     )))
