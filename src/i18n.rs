@@ -106,6 +106,12 @@ impl Lang {
         asked.first().map(|(_, l)| *l)
     }
 
+    /// The offered codes, for the message of a field that names a language.
+    pub fn offered_codes() -> String {
+        let codes: Vec<&str> = Lang::offered().iter().map(|l| l.code()).collect();
+        codes.join(", ")
+    }
+
     fn index(self) -> usize {
         self as usize
     }
@@ -433,13 +439,7 @@ mod tests {
             let extra: Vec<_> = ids.iter().filter(|id| !english.contains(id)).collect();
             assert!(missing.is_empty(), "{} lacks {missing:?}", lang.code());
             assert!(extra.is_empty(), "{} has unknown {extra:?}", lang.code());
-            // Every file parses, and every message without variables is formatted.
-            let parsed = CATALOGUE.plain[lang.index()].len()
-                + ids
-                    .iter()
-                    .filter(|id| !CATALOGUE.plain[lang.index()].contains_key(**id))
-                    .count();
-            assert_eq!(parsed, ids.len(), "{}", lang.code());
+            // Every message of the file parsed into the bundle.
             for id in &ids {
                 assert!(
                     CATALOGUE.bundles[lang.index()].has_message(id),
@@ -456,9 +456,7 @@ mod tests {
         assert_eq!(n(Lang::En, 1), "1 comment");
         assert_eq!(n(Lang::En, 2), "2 comments");
         // Russian: one (1, 21), few (2–4, 22), many (5–20, 0).
-        if !Lang::offered().contains(&Lang::Ru) || !Lang::offered().contains(&Lang::Ar) {
-            return;
-        }
+        assert!(Lang::offered().contains(&Lang::Ru) && Lang::offered().contains(&Lang::Ar));
         let ru: Vec<String> = [1, 2, 5, 21, 22, 25].map(|k| n(Lang::Ru, k)).into();
         assert_ne!(ru[0], ru[1].replace('2', "1"));
         assert_ne!(ru[1].replace('2', "5"), ru[2]);

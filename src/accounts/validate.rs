@@ -158,7 +158,7 @@ impl ProfilePatch {
             if lang.is_none() {
                 errors.add(
                     "preferred_language",
-                    "must be one of ar, zh, en, fr, ru, es",
+                    format!("must be one of {}", crate::i18n::Lang::offered_codes()),
                 );
             }
             lang.map(|l| l.code().to_string())

@@ -147,7 +147,10 @@ impl Request {
             .as_deref()
             .is_some_and(|l| crate::i18n::Lang::from_code(l).is_none())
         {
-            errors.add("lang", "must be one of ar, zh, en, fr, ru, es");
+            errors.add(
+                "lang",
+                format!("must be one of {}", crate::i18n::Lang::offered_codes()),
+            );
         }
         let format = match q.format.as_deref().map(str::trim) {
             None | Some("") => {

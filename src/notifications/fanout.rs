@@ -345,7 +345,7 @@ fn published(conn: &mut Conn, ctx: &Context, e: &EventRow) -> QueryResult<Step> 
             continue;
         };
         // Each email in its recipient's language.
-        let n = i18n::in_lang(user.language(), || {
+        i18n::in_lang(user.language(), || {
             let (on, document) = (place.on(), place.document());
             let subject = match w {
                 Why::Reply => "email-subject-reply",
@@ -353,7 +353,7 @@ fn published(conn: &mut Conn, ctx: &Context, e: &EventRow) -> QueryResult<Step> 
                 Why::Follow if c.kind == "amendment" => "email-subject-amendment",
                 Why::Follow => "email-subject-comment",
             };
-            Notice {
+            let n = Notice {
                 subject: tr(
                     subject,
                     &[("on", on.as_str().into()), ("document", document.into())],
@@ -375,9 +375,7 @@ fn published(conn: &mut Conn, ctx: &Context, e: &EventRow) -> QueryResult<Step> 
                     .map(|p| tr("email-proposed-text", &[("text", p.as_str().into())])),
                 link: thread_link(&ctx.base_url, &c),
                 link_text: t("email-read-thread").into(),
-            }
-        });
-        i18n::in_lang(user.language(), || {
+            };
             deliver(
                 conn,
                 ctx,
