@@ -141,9 +141,9 @@ fn front_matter(plan: &Plan) -> Markup {
             p class="version" dir="auto" { (d.version_label) }
             dl class="meta" {
                 dt { (t("export-generated")) }
-                dd { time datetime=(plan.generated_rfc3339()) { (plan.generated_at.format("%Y-%m-%d %H:%M UTC")) } }
+                dd { time datetime=(plan.generated_rfc3339()) { (i18n::date_time(plan.generated_at)) } }
                 dt { (t("export-window")) }
-                dd { (c.opens_at.format("%Y-%m-%d")) " – " (c.closes_at.format("%Y-%m-%d")) }
+                dd { (i18n::date(c.opens_at.date())) " – " (i18n::date(c.closes_at.date())) }
                 dt { (t("export-scope")) }
                 dd {
                     @if plan.scope.all_statuses { (t("export-scope-all")) } @else { (t("export-scope-published")) }
@@ -321,7 +321,7 @@ fn byline(plan: &Plan, c: &CommentOut) -> Markup {
             } @else if a.stakeholder_group == "government" {
                 " " span class="badge" { (t("comment-unverified")) }
             }
-            " · " time datetime=(c.created_at) { (c.created_at.get(..10).unwrap_or(&c.created_at)) }
+            " · " time datetime=(c.created_at) { (i18n::day_of(&c.created_at)) }
             @if c.edited_at.is_some() { " · " (t("comment-edited")) }
             @if plan.scope.all_statuses {
                 " · " span class={ "badge status status-" (c.status) } { (i18n::status(&c.status)) }

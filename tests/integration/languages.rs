@@ -493,3 +493,35 @@ async fn the_api_answers_problem_titles_in_the_accept_language_language() {
         );
     }
 }
+
+#[actix_web::test]
+async fn dates_and_counts_are_written_as_each_language_writes_them() {
+    let app = spawn_app().await;
+    let (c, _, _) = consultation(&app).await;
+    let id = c["id"].as_str().unwrap();
+    let opens = chrono::DateTime::parse_from_rfc3339(c["opens_at"].as_str().unwrap())
+        .unwrap()
+        .naive_utc();
+    for lang in Lang::offered().iter().copied() {
+        let res = reqwest::Client::new()
+            .get(app.url(&format!("/consultations/{id}?lang={}", lang.code())))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 200);
+        let html = res.text().await.unwrap();
+        let written = i18n::date_time_in(lang, opens);
+        assert!(
+            html.contains(&written),
+            "{}: {written} not on the page",
+            lang.code()
+        );
+    }
+    // The same moment reads differently in each language: not one hand-made format.
+    let fr = i18n::date_time_in(Lang::Fr, opens);
+    assert_ne!(fr, i18n::date_time_in(Lang::En, opens));
+    assert_ne!(
+        i18n::number_in(Lang::Fr, 12_345),
+        i18n::number_in(Lang::En, 12_345)
+    );
+}

@@ -77,7 +77,7 @@ pub fn comment(ctx: &ThreadCtx, c: &CommentOut, reply_to: Option<i64>) -> Markup
                 header class="comment-meta" {
                     (author_line(c))
                     " · "
-                    time datetime=(c.created_at) { (c.created_at.get(..10).unwrap_or(&c.created_at)) }
+                    time datetime=(c.created_at) { (i18n::day_of(&c.created_at)) }
                     @if c.edited_at.is_some() { " · " span class="muted" { (t("comment-edited")) } }
                     @if c.status != "published" { " " span class={ "badge status-" (c.status) } { (i18n::status(&c.status)) } }
                 }

@@ -6,7 +6,7 @@ use maud::{html, Markup};
 use crate::auth::session::{CsrfToken, PageUser};
 use crate::consultations::service;
 use crate::consultations::{Consultation, Status};
-use crate::i18n::t;
+use crate::i18n::{self, t};
 use crate::state::AppState;
 use crate::web::layout::{page, Ctx};
 use crate::web::{ok, PageResult};
@@ -20,8 +20,9 @@ pub fn status_badge(c: &Consultation) -> Markup {
     html! { span class={ "badge " (class) } { (t(key)) } }
 }
 
+/// A moment as the reader's language writes it, in UTC.
 pub fn date(t: chrono::NaiveDateTime) -> String {
-    t.format("%-d %B %Y, %H:%M UTC").to_string()
+    i18n::date_time(t)
 }
 
 pub async fn index(

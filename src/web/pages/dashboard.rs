@@ -68,8 +68,8 @@ fn group_table(id: &str, caption: &str, head: &str, extra: &[&str], rows: &[Row]
                     tr data-key=(r.key) {
                         th scope="row" { (r.head) }
                         @for e in &r.extra { td { (e) } }
-                        @for v in r.values { td class="num" { (v) } }
-                        td class="num" { strong { (r.values.iter().sum::<i64>()) } }
+                        @for v in r.values { td class="num" { (i18n::number(v)) } }
+                        td class="num" { strong { (i18n::number(r.values.iter().sum::<i64>())) } }
                     }
                 }
             }
@@ -127,7 +127,7 @@ fn totals_section(d: &Dashboard) -> Markup {
                 caption class="visually-hidden" { (t("dash-totals")) }
                 tbody {
                     @for (key, label, n) in rows {
-                        tr data-key=(key) { th scope="row" { (label) } td class="num" { (n) } }
+                        tr data-key=(key) { th scope="row" { (label) } td class="num" { (i18n::number(n)) } }
                     }
                     tr data-key="silent_groups" {
                         th scope="row" { (t("dash-totals-silent")) }
@@ -196,7 +196,7 @@ fn balance_section(d: &Dashboard) -> Markup {
                             @for p in &flagged {
                                 tr data-key=(p.number) class="flagged" {
                                     th scope="row" { a href=(para_href(d, p)) { (p.label) } }
-                                    td class="num" { (p.total) }
+                                    td class="num" { (i18n::number(p.total)) }
                                     td { @for f in finding(p) { span class="finding" { "⚑ " (f) } " " } }
                                 }
                             }
@@ -548,7 +548,7 @@ fn over_time_section(d: &Dashboard) -> Markup {
         .iter()
         .map(|r| Row {
             key: r.day.clone(),
-            head: html! { time datetime=(r.day) { (r.day) } },
+            head: html! { time datetime=(r.day) { (i18n::day_of(&r.day)) } },
             extra: vec![],
             values: values(&r.by_group),
         })

@@ -33,10 +33,7 @@ fn require_moderator(state: &AppState, user: Option<User>) -> Result<User, PageE
 
 /// "2026-11-19T03:05:17Z" as "2026-11-19 03:05 UTC" (the datetime attribute keeps it all).
 fn short_time(at: &str) -> String {
-    match (at.get(..10), at.get(11..16)) {
-        (Some(d), Some(hm)) => format!("{d} {hm} UTC"),
-        _ => at.to_string(),
-    }
+    i18n::moment_of(at)
 }
 
 /// A flag's reason as the participant chose it, from the catalogue.

@@ -13,6 +13,9 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
 
+mod format;
+pub use format::{date, date_in, date_time, date_time_in, day_of, moment_of, number, number_in};
+
 /// The six official languages of the United Nations, in the UN's order.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Lang {
@@ -144,12 +147,12 @@ struct Catalogue {
 }
 
 const SOURCES: [(Lang, &str); 6] = [
-    (Lang::Ar, include_str!("../locales/ar/main.ftl")),
-    (Lang::Zh, include_str!("../locales/zh/main.ftl")),
-    (Lang::En, include_str!("../locales/en/main.ftl")),
-    (Lang::Fr, include_str!("../locales/fr/main.ftl")),
-    (Lang::Ru, include_str!("../locales/ru/main.ftl")),
-    (Lang::Es, include_str!("../locales/es/main.ftl")),
+    (Lang::Ar, include_str!("../../locales/ar/main.ftl")),
+    (Lang::Zh, include_str!("../../locales/zh/main.ftl")),
+    (Lang::En, include_str!("../../locales/en/main.ftl")),
+    (Lang::Fr, include_str!("../../locales/fr/main.ftl")),
+    (Lang::Ru, include_str!("../../locales/ru/main.ftl")),
+    (Lang::Es, include_str!("../../locales/es/main.ftl")),
 ];
 
 static CATALOGUE: LazyLock<Catalogue> = LazyLock::new(|| {
@@ -173,6 +176,14 @@ fn load(lang: Lang, source: &str) -> (FluentBundle<FluentResource>, HashMap<Stri
     // Unicode isolation marks around variables would reach emails, CSV titles and
     // tests as invisible characters; the pages set `dir` on their own elements instead.
     bundle.set_use_isolating(false);
+    bundle.set_formatter(Some(match lang {
+        Lang::Ar => format::fluent_number::<0, _>,
+        Lang::Zh => format::fluent_number::<1, _>,
+        Lang::En => format::fluent_number::<2, _>,
+        Lang::Fr => format::fluent_number::<3, _>,
+        Lang::Ru => format::fluent_number::<4, _>,
+        Lang::Es => format::fluent_number::<5, _>,
+    }));
     let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(|(res, errors)| {
         tracing::error!(
             language = lang.code(),
