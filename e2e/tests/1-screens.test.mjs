@@ -112,6 +112,25 @@ test('screenshots of the main pages at 1280 and 375 px', async () => {
       await page.close();
     }
   }
+  // The reading page and the dashboard in Arabic (right to left) and Chinese, in a
+  // context of their own so the cookie ?lang= sets follows no other screenshot.
+  for (const lang of ['ar', 'zh']) {
+    const ctx = await newContext(browser);
+    for (const [name, path] of [['draft', draft], ['dashboard', `${draft}/dashboard`]]) {
+      for (const [width, height] of [[1280, 900], [375, 812]]) {
+        const page = await ctx.newPage();
+        await page.setViewportSize({ width, height });
+        await page.goto(url(`${path}?lang=${lang}`));
+        assert.equal(await page.getAttribute('html', 'lang'), lang);
+        assert.equal(await page.getAttribute('html', 'dir'), lang === 'ar' ? 'rtl' : 'ltr');
+        const file = join(SHOTS, `${name}-${lang}-${width}.png`);
+        await page.screenshot({ path: file, animations: 'disabled' });
+        assert.ok(statSync(file).size < 400 * 1024, `${file} stays small`);
+        await page.close();
+      }
+    }
+    await ctx.close();
+  }
 });
 
 test('no page needs more than 100 KB, and nothing loads from elsewhere', async (t) => {

@@ -68,13 +68,14 @@ fn legend(chart: &str, width: f64) -> (Markup, f64) {
     let per_row = if width >= 700.0 { 3 } else { 2 };
     let item_w = (width - 16.0) / per_row as f64;
     let rows = Group::ALL.len().div_ceil(per_row);
+    let ax = Axis::new(width);
     let markup = html! {
         g class="legend" {
             @for (i, g) in Group::ALL.iter().enumerate() {
                 @let x = 8.0 + (i % per_row) as f64 * item_w;
                 @let y = 8.0 + (i / per_row) as f64 * 20.0;
-                rect x=(n(x)) y=(n(y)) width="14" height="14" fill=(fill(chart, *g)) stroke="#1b1b1b" stroke-width="0.5" {}
-                text x=(n(x + 20.0)) y=(n(y + 11.0)) { (i18n::group(g.as_str())) }
+                rect x=(ax.start(x, 14.0)) y=(n(y)) width="14" height="14" fill=(fill(chart, *g)) stroke="#1b1b1b" stroke-width="0.5" {}
+                text x=(ax.at(x + 20.0)) y=(n(y + 11.0)) { (i18n::group(g.as_str())) }
             }
         }
     };
@@ -97,6 +98,35 @@ fn segments(values: &Values) -> Vec<(Group, i64, i64)> {
 /// A number for an SVG attribute.
 fn n(x: f64) -> String {
     format!("{x:.1}")
+}
+
+/// Horizontal positions, measured from the side a line of text starts on: the left, or
+/// the right in a right-to-left language, so an Arabic chart has its labels on the right
+/// and its bars and days growing leftwards. Text anchors need no change: `start` and
+/// `end` follow the `direction` the SVG inherits from `<html dir>`.
+#[derive(Clone, Copy)]
+struct Axis {
+    width: f64,
+    rtl: bool,
+}
+
+impl Axis {
+    fn new(width: f64) -> Axis {
+        Axis {
+            width,
+            rtl: i18n::current().dir() == "rtl",
+        }
+    }
+
+    /// A point `x` from the start side (a text's anchor, a line's end).
+    fn at(self, x: f64) -> String {
+        n(if self.rtl { self.width - x } else { x })
+    }
+
+    /// The left edge of a box `w` wide whose start edge is `x` from the start side.
+    fn start(self, x: f64, w: f64) -> String {
+        n(if self.rtl { self.width - x - w } else { x })
+    }
 }
 
 /// Round numbers for an axis up to `max`: 1, 2 or 5 × 10^k apart, about five of them.
@@ -159,14 +189,15 @@ pub fn stacked_bars(id: &str, title: &str, desc: &str, rows: &[BarRow], legend_o
     let ticks = ticks(max);
     let scale_max = ticks.last().copied().unwrap_or(1).max(1) as f64;
     let x = |v: f64| label_w + v / scale_max * plot_w;
+    let ax = Axis::new(width);
     let plot_h = rows.len() as f64 * row_h;
     let height = top + plot_h + 28.0;
     let body = html! {
         (legend_markup)
         g class="grid" {
             @for tk in &ticks {
-                line x1=(n(x(*tk as f64))) x2=(n(x(*tk as f64))) y1=(n(top)) y2=(n(top + plot_h)) stroke="#c9ced6" stroke-width="1" {}
-                text x=(n(x(*tk as f64))) y=(n(top + plot_h + 18.0)) text-anchor="middle" { (tk) }
+                line x1=(ax.at(x(*tk as f64))) x2=(ax.at(x(*tk as f64))) y1=(n(top)) y2=(n(top + plot_h)) stroke="#c9ced6" stroke-width="1" {}
+                text x=(ax.at(x(*tk as f64))) y=(n(top + plot_h + 18.0)) text-anchor="middle" { (tk) }
             }
         }
         @for (i, r) in rows.iter().enumerate() {
@@ -174,17 +205,17 @@ pub fn stacked_bars(id: &str, title: &str, desc: &str, rows: &[BarRow], legend_o
             @let total: i64 = r.values.iter().sum();
             g class="bar" {
                 title { (r.title) ": " (total) }
-                text x=(n(label_w - 8.0)) y=(n(y + row_h / 2.0 + 4.0)) text-anchor="end" { (r.label) }
+                text x=(ax.at(label_w - 8.0)) y=(n(y + row_h / 2.0 + 4.0)) text-anchor="end" { (r.label) }
                 @for (g, acc, v) in segments(&r.values) {
-                    rect x=(n(x(acc as f64))) y=(n(y + 4.0)) width=(n(x((acc + v) as f64) - x(acc as f64))) height=(n(row_h - 8.0))
+                    rect x=(ax.start(x(acc as f64), x((acc + v) as f64) - x(acc as f64))) y=(n(y + 4.0)) width=(n(x((acc + v) as f64) - x(acc as f64))) height=(n(row_h - 8.0))
                         fill=(fill(id, g)) stroke="#1b1b1b" stroke-width="0.5" {
                         title { (i18n::group(g.as_str())) ": " (v) }
                     }
                 }
-                text x=(n(x(total as f64) + 6.0)) y=(n(y + row_h / 2.0 + 4.0)) font-weight="700" { (total) }
+                text x=(ax.at(x(total as f64) + 6.0)) y=(n(y + row_h / 2.0 + 4.0)) font-weight="700" { (total) }
             }
         }
-        line x1=(n(label_w)) x2=(n(label_w)) y1=(n(top)) y2=(n(top + plot_h)) stroke="#1b1b1b" stroke-width="1" {}
+        line x1=(ax.at(label_w)) x2=(ax.at(label_w)) y1=(n(top)) y2=(n(top + plot_h)) stroke="#1b1b1b" stroke-width="1" {}
     };
     svg(id, title, desc, width, height, body)
 }
@@ -240,51 +271,52 @@ pub fn heat_map(id: &str, title: &str, desc: &str, rows: &[HeatRow]) -> Markup {
     let plot_h = rows.len() as f64 * row_h;
     let legend_y = head_h + plot_h + 14.0;
     let height = legend_y + 30.0;
+    let ax = Axis::new(width);
     let body = html! {
         g class="heat-head" {
             @for (gi, g) in Group::ALL.iter().enumerate() {
                 @let cx = label_w + gi as f64 * col_w + col_w / 2.0;
-                text x=(n(cx)) y="14" text-anchor="middle" {
+                text x=(ax.at(cx)) y="14" text-anchor="middle" {
                     @for (li, word) in i18n::group(g.as_str()).splitn(2, ' ').enumerate() {
-                        tspan x=(n(cx)) dy=(if li == 0 { "0" } else { "14" }) { (word) }
+                        tspan x=(ax.at(cx)) dy=(if li == 0 { "0" } else { "14" }) { (word) }
                     }
                 }
             }
-            text x=(n(label_w + 6.0 * col_w + total_w / 2.0)) y="14" text-anchor="middle" font-weight="700" { (t("dash-total")) }
-            text x=(n(label_w + 6.0 * col_w + total_w + 8.0)) y="14" { (t("dash-balance-short")) }
+            text x=(ax.at(label_w + 6.0 * col_w + total_w / 2.0)) y="14" text-anchor="middle" font-weight="700" { (t("dash-total")) }
+            text x=(ax.at(label_w + 6.0 * col_w + total_w + 8.0)) y="14" { (t("dash-balance-short")) }
         }
         @for (i, r) in rows.iter().enumerate() {
             @let y = head_h + i as f64 * row_h;
             @let total: i64 = r.values.iter().sum();
             g class="heat-row" {
-                text x=(n(label_w - 8.0)) y=(n(y + 15.0)) text-anchor="end" font-weight=[r.flagged.then_some("700")] { (r.label) }
+                text x=(ax.at(label_w - 8.0)) y=(n(y + 15.0)) text-anchor="end" font-weight=[r.flagged.then_some("700")] { (r.label) }
                 @for (gi, g) in Group::ALL.iter().enumerate() {
                     @let v = r.values[gi];
                     @let c = heat_class(v, max);
                     @let x = label_w + gi as f64 * col_w;
-                    rect x=(n(x + 1.0)) y=(n(y + 1.0)) width=(n(col_w - 2.0)) height=(n(row_h - 2.0))
+                    rect x=(ax.start(x + 1.0, col_w - 2.0)) y=(n(y + 1.0)) width=(n(col_w - 2.0)) height=(n(row_h - 2.0))
                         fill=(if c == 0 { format!("url(#{id}-pat-none)") } else { HEAT[c].to_string() })
                         stroke="#c9ced6" stroke-width="0.5" {
                         title { (r.label) ", " (i18n::group(g.as_str())) ": " (v) }
                     }
                     @if v > 0 {
-                        text x=(n(x + col_w / 2.0)) y=(n(y + 15.0)) text-anchor="middle"
+                        text x=(ax.at(x + col_w / 2.0)) y=(n(y + 15.0)) text-anchor="middle"
                             fill=(if c >= 4 { "#ffffff" } else { "#1b1b1b" }) class=[(c >= 4).then_some("on-dark")] { (v) }
                     }
                 }
-                text x=(n(label_w + 6.0 * col_w + total_w / 2.0)) y=(n(y + 15.0)) text-anchor="middle" font-weight="700" { (total) }
+                text x=(ax.at(label_w + 6.0 * col_w + total_w / 2.0)) y=(n(y + 15.0)) text-anchor="middle" font-weight="700" { (total) }
                 @if let Some(note) = &r.note {
-                    text x=(n(label_w + 6.0 * col_w + total_w + 8.0)) y=(n(y + 15.0)) font-weight=[r.flagged.then_some("700")] { (note) }
+                    text x=(ax.at(label_w + 6.0 * col_w + total_w + 8.0)) y=(n(y + 15.0)) font-weight=[r.flagged.then_some("700")] { (note) }
                 }
             }
         }
         g class="heat-legend" {
-            rect x=(n(label_w)) y=(n(legend_y)) width="14" height="14" fill={ "url(#" (id) "-pat-none)" } stroke="#6f7782" stroke-width="0.5" {}
-            text x=(n(label_w + 20.0)) y=(n(legend_y + 11.0)) { "0" }
+            rect x=(ax.start(label_w, 14.0)) y=(n(legend_y)) width="14" height="14" fill={ "url(#" (id) "-pat-none)" } stroke="#6f7782" stroke-width="0.5" {}
+            text x=(ax.at(label_w + 20.0)) y=(n(legend_y + 11.0)) { "0" }
             @for (k, (c, lo, hi)) in ranges.iter().enumerate() {
                 @let x = label_w + 60.0 + k as f64 * 90.0;
-                rect x=(n(x)) y=(n(legend_y)) width="14" height="14" fill=(HEAT[*c]) stroke="#6f7782" stroke-width="0.5" {}
-                text x=(n(x + 20.0)) y=(n(legend_y + 11.0)) { @if lo == hi { (lo) } @else { (lo) "–" (hi) } }
+                rect x=(ax.start(x, 14.0)) y=(n(legend_y)) width="14" height="14" fill=(HEAT[*c]) stroke="#6f7782" stroke-width="0.5" {}
+                text x=(ax.at(x + 20.0)) y=(n(legend_y + 11.0)) { @if lo == hi { (lo) } @else { (lo) "–" (hi) } }
             }
         }
     };
@@ -311,12 +343,13 @@ pub fn columns_by_day(id: &str, title: &str, desc: &str, days: &[(String, Values
     let slot = plot_w / days.len().max(1) as f64;
     let gap = if slot > 4.0 { 1.0 } else { 0.0 };
     let every = days.len().div_ceil(6).max(1);
+    let ax = Axis::new(width);
     let body = html! {
         (legend_markup)
         g class="grid" {
             @for tk in &ticks {
-                line x1=(n(axis_w)) x2=(n(axis_w + plot_w)) y1=(n(y(*tk as f64))) y2=(n(y(*tk as f64))) stroke="#c9ced6" stroke-width="1" {}
-                text x=(n(axis_w - 6.0)) y=(n(y(*tk as f64) + 4.0)) text-anchor="end" { (tk) }
+                line x1=(ax.at(axis_w)) x2=(ax.at(axis_w + plot_w)) y1=(n(y(*tk as f64))) y2=(n(y(*tk as f64))) stroke="#c9ced6" stroke-width="1" {}
+                text x=(ax.at(axis_w - 6.0)) y=(n(y(*tk as f64) + 4.0)) text-anchor="end" { (tk) }
             }
         }
         @for (i, (day, values)) in days.iter().enumerate() {
@@ -325,18 +358,18 @@ pub fn columns_by_day(id: &str, title: &str, desc: &str, days: &[(String, Values
             g class="day" {
                 title { (day) ": " (total) }
                 @for (g, acc, v) in segments(values) {
-                    rect x=(n(x + gap / 2.0)) y=(n(y((acc + v) as f64))) width=(n((slot - gap).max(0.5)))
+                    rect x=(ax.start(x + gap / 2.0, (slot - gap).max(0.5))) y=(n(y((acc + v) as f64))) width=(n((slot - gap).max(0.5)))
                         height=(n(y(acc as f64) - y((acc + v) as f64))) fill=(fill(id, g)) stroke="#1b1b1b" stroke-width="0.3" {
                         title { (day) ", " (i18n::group(g.as_str())) ": " (v) }
                     }
                 }
                 @if i % every == 0 || i + 1 == days.len() {
-                    line x1=(n(x + slot / 2.0)) x2=(n(x + slot / 2.0)) y1=(n(top + plot_h)) y2=(n(top + plot_h + 4.0)) stroke="#1b1b1b" {}
-                    text x=(n(x + slot / 2.0)) y=(n(top + plot_h + 18.0)) text-anchor="middle" font-size="11" { (day) }
+                    line x1=(ax.at(x + slot / 2.0)) x2=(ax.at(x + slot / 2.0)) y1=(n(top + plot_h)) y2=(n(top + plot_h + 4.0)) stroke="#1b1b1b" {}
+                    text x=(ax.at(x + slot / 2.0)) y=(n(top + plot_h + 18.0)) text-anchor="middle" font-size="11" { (day) }
                 }
             }
         }
-        line x1=(n(axis_w)) x2=(n(axis_w + plot_w)) y1=(n(top + plot_h)) y2=(n(top + plot_h)) stroke="#1b1b1b" stroke-width="1" {}
+        line x1=(ax.at(axis_w)) x2=(ax.at(axis_w + plot_w)) y1=(n(top + plot_h)) y2=(n(top + plot_h)) stroke="#1b1b1b" stroke-width="1" {}
     };
     svg(id, title, desc, width, height, body)
 }
@@ -344,6 +377,30 @@ pub fn columns_by_day(id: &str, title: &str, desc: &str, days: &[(String, Values
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::{in_lang, Lang};
+
+    #[test]
+    fn an_arabic_chart_starts_on_the_right() {
+        let rows = [BarRow {
+            label: "¶1".into(),
+            title: "¶1".into(),
+            values: [4, 0, 0, 0, 0, 0],
+        }];
+        let bars = |lang| in_lang(lang, || stacked_bars("c", "t", "d", &rows, false)).into_string();
+        // The label's anchor: 8 px before the 170 px label column, from the start side
+        // of a 720 px chart; the bar from the axis towards the end side.
+        let (en, ar) = (bars(Lang::En), bars(Lang::Ar));
+        assert!(
+            en.contains(r#"x="162.0" y="25.0" text-anchor="end""#),
+            "{en}"
+        );
+        assert!(
+            ar.contains(r#"x="558.0" y="25.0" text-anchor="end""#),
+            "{ar}"
+        );
+        assert!(en.contains(r#"<rect x="170.0""#), "{en}");
+        assert!(ar.contains(r#"<rect x="60.0""#), "{ar}");
+    }
 
     #[test]
     fn ticks_are_round_and_reach_the_maximum() {
