@@ -207,7 +207,8 @@ pub fn stacked_bars(id: &str, title: &str, desc: &str, rows: &[BarRow], legend_o
                 title { (r.title) ": " (total) }
                 text x=(ax.at(label_w - 8.0)) y=(n(y + row_h / 2.0 + 4.0)) text-anchor="end" { (r.label) }
                 @for (g, acc, v) in segments(&r.values) {
-                    rect x=(ax.start(x(acc as f64), x((acc + v) as f64) - x(acc as f64))) y=(n(y + 4.0)) width=(n(x((acc + v) as f64) - x(acc as f64))) height=(n(row_h - 8.0))
+                    @let w = x((acc + v) as f64) - x(acc as f64);
+                    rect x=(ax.start(x(acc as f64), w)) y=(n(y + 4.0)) width=(n(w)) height=(n(row_h - 8.0))
                         fill=(fill(id, g)) stroke="#1b1b1b" stroke-width="0.5" {
                         title { (i18n::group(g.as_str())) ": " (v) }
                     }
