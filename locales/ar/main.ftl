@@ -601,7 +601,7 @@ email-digest-subject = { $n ->
 email-digest-lead = فيما يلي ما استجد منذ آخر موجز أُرسل إليك.
 email-digest-change = تغيير إعدادات الإشعارات الخاصة بك
 
-## عناوين مشكلات واجهة برمجة التطبيقات (تبقى التفاصيل ورسائل الحقول بالإنكليزية في الوقت الحالي)
+## عناوين مشكلات واجهة برمجة التطبيقات (تبقى التفاصيل ورسائل الحقول في واجهة برمجة التطبيقات بالإنكليزية، لأن البرامج العميلة تعتمد عليها)
 problem-400 = طلب غير صالح
 problem-401 = غير مصرَّح به
 problem-403 = محظور
@@ -612,3 +612,167 @@ problem-422 = كيان غير قابل للمعالجة
 problem-429 = طلبات كثيرة جدًا
 problem-500 = خطأ داخلي في الخادم
 problem-503 = الخدمة غير متاحة
+
+## رسائل أخطاء الحقول وتفاصيل المشكلات في الصفحات (يحتوي الملف src/i18n/messages.rs على الجمل الإنكليزية
+## التي تكتبها الشيفرة؛ تُترك القيم الآلية مثل opens_at أو csv أو C1–C11 كما هي)
+msg-required = حقل إلزامي
+msg-not-empty = يجب ألا يكون فارغًا
+msg-at-most-chars = يجب ألا يتجاوز طوله { $n ->
+    [zero] { $n } حرف
+    [one] حرفًا واحدًا
+    [two] حرفين
+    [few] { $n } أحرف
+    [many] { $n } حرفًا
+   *[other] { $n } حرف
+}
+msg-at-least-chars = يجب ألا يقل طوله عن { $n ->
+    [zero] { $n } حرف
+    [one] حرف واحد
+    [two] حرفين
+    [few] { $n } أحرف
+    [many] { $n } حرفًا
+   *[other] { $n } حرف
+}
+msg-too-long = أطول من الحد المسموح به
+msg-no-nul = يجب ألا يحتوي على المحرف NUL ‏(U+0000)
+msg-no-nul-chars = يجب ألا يحتوي على محارف NUL
+msg-no-control = يجب ألا يحتوي على محارف تحكّم
+msg-id = يجب أن يكون معرِّفًا
+msg-one-of = يجب أن يكون إحدى القيم التالية: { $values }
+msg-refers-to-nothing = يشير إلى عنصر غير موجود
+msg-missing = غير موجود
+msg-email = يجب أن يكون عنوان بريد إلكتروني
+msg-email-taken = يوجد بالفعل حساب بعنوان البريد الإلكتروني هذا.
+msg-password-weak = سهل التخمين: تجنَّب الكلمات الشائعة والأسماء والتواريخ والأنماط المتكررة؛ فبضع كلمات لا رابط بينها تصنع كلمة مرور جيدة
+msg-not-correct = القيمة المُدخلة غير صحيحة
+msg-totp-wrong = ليس الرمز الحالي لتطبيق المصادقة الخاص بك
+msg-totp-used = سبق استخدام هذا الرمز: انتظر الرمز التالي في تطبيق المصادقة الخاص بك
+msg-code-required = إلزامي: المصادقة الثنائية مفعّلة
+msg-token-expired = غير صالح أو انتهت صلاحيته
+msg-token-used = غير صالح، أو سبق استخدامه، أو انتهت صلاحيته
+msg-country = يجب أن يكون رمزًا من حرفين وفق المعيار ISO 3166-1، مثل KE أو BR
+msg-group-one-of = يجب أن يكون إحدى القيم التالية: government، private_sector، civil_society، academia، technical_community، international_organization
+msg-not-group = ليس فئة من فئات أصحاب المصلحة
+msg-notification-mode = يجب أن يكون إحدى القيم التالية: immediate، daily_digest، off
+msg-role = يجب أن يكون participant أو moderator أو admin
+msg-mfa-setup-first = ابدأ الإعداد أولًا.
+msg-mfa-already-on = المصادقة الثنائية مفعّلة بالفعل.
+msg-suspended = هذا الحساب موقوف.
+msg-confirm-email = أكِّد عنوان بريدك الإلكتروني قبل المشاركة: افتح الرابط الوارد في رسالة البريد الإلكتروني التي أرسلناها إليك.
+msg-delete-own = احذف حسابك من صفحة «حسابي»، حيث يُطلب منك إدخال كلمة المرور مرة أخرى.
+msg-last-admin = هذا هو حساب المدير الوحيد: امنح حسابًا آخر دور المدير أولًا.
+msg-not-yourself = لا يجوز لك إيقاف حسابك أو تغيير دورك.
+msg-moderators-suspend = لا يجوز للمشرفين إيقاف حسابات غير المشاركين.
+msg-admins-roles = لا يجوز إلا للمديرين تغيير الأدوار أو التحقق من الانتماء المؤسسي.
+msg-staff-mfa = يجب على المشرفين والمديرين تفعيل المصادقة الثنائية أولًا (من صفحة «حسابي»).
+msg-admins-only = لا يجوز القيام بذلك إلا للمديرين.
+msg-moderators-only = لا يجوز القيام بذلك إلا للمشرفين.
+msg-after-opens = يجب أن يكون بعد opens_at
+msg-rfc3339 = يجب أن يكون وقتًا بصيغة RFC 3339، مثل 2026-01-31T17:00:00Z
+msg-moderation-mode = يجب أن يكون pre أو post
+msg-draft-empty = فارغ: لا يحتوي مشروع النص على أي فقرة
+msg-import-empty = لا يحتوي مشروع النص على أي فقرة: المُدخلات فارغة
+msg-import-nul = يحتوي مشروع النص على بايت NUL (السطر { $line })؛ احفظه نصًا عاديًا بترميز UTF-8
+msg-import-html = لا يُسمح بشيفرة HTML الخام (السطر { $line })؛ اكتب النص بلغة Markdown بدلًا من ذلك
+msg-import-nesting = تتداخل القوائم أو الاقتباسات بأكثر من { $max ->
+    [zero] { $max } مستوى
+    [one] مستوى واحد
+    [two] مستويين
+    [few] { $max } مستويات
+    [many] { $max } مستوى
+   *[other] { $max } مستوى
+} (السطر { $line })
+msg-import-too-many = يحتوي مشروع النص على أكثر من { $max ->
+    [zero] { $max } فقرة
+    [one] فقرة واحدة
+    [two] فقرتين
+    [few] { $max } فقرات
+    [many] { $max } فقرة
+   *[other] { $max } فقرة
+} (تبدأ الفقرة { $number } في السطر { $line })؛ قسِّمه إلى عدة مشاريع نصوص
+msg-import-unknown-tag = تحمل الفقرة { $number } (السطر { $line }) وسمًا غير معروف "{ $tag }"؛ يجب أن تكون الوسوم من C1–C11 أو SDG1–SDG17
+msg-import-tags-alone = تحمل الفقرة { $number } (السطر { $line }) وسومًا بلا نص؛ ضع كتلة الوسوم في نهاية الفقرة التي تخصها
+msg-import-paragraph-long = الفقرة { $number } (السطر { $line }) طويلة جدًا: { $chars ->
+    [zero] { $chars } حرف
+    [one] حرف واحد
+    [two] حرفان
+    [few] { $chars } أحرف
+    [many] { $chars } حرفًا
+   *[other] { $chars } حرف
+}، والحد الأقصى { $max }
+msg-tags-required = إلزامي: قائمة مثل ["C5", "SDG9"]
+msg-tags-unknown = يحتوي على وسوم غير معروفة ({ $tags })؛ يجب أن تكون الوسوم من C1–C11 أو SDG1–SDG17
+msg-tags-at-most = يجب ألا يتجاوز { $n ->
+    [zero] { $n } وسم
+    [one] وسمًا واحدًا
+    [two] وسمين
+    [few] { $n } وسوم
+    [many] { $n } وسمًا
+   *[other] { $n } وسم
+}
+msg-tag = يجب أن يكون وسمًا: C1–C11 أو SDG1–SDG17
+msg-kind = يجب أن يكون comment أو amendment
+msg-attribution = يجب أن يكون name أو organization أو group
+msg-amendment-paragraph = إلزامي في حالة التعديل
+msg-amendment-text = إلزامي في حالة التعديل: النص الكامل الذي تقترحه للفقرة
+msg-amendment-reply = يجب أن يبقى فارغًا: لا يمكن أن يكون التعديل ردًّا
+msg-only-amendments = خاص بالتعديلات فقط
+msg-not-paragraph = ليس فقرة من فقرات مشروع النص هذا
+msg-not-comment = ليس تعليقًا على مشروع النص هذا
+msg-reply-unpublished = لا يمكن الرد عليه: لم يُنشر
+msg-reply-paragraph = يجب أن تكون الفقرة نفسها التي يتناولها التعليق الذي ترد عليه
+msg-consultation-closed = المشاورة غير مفتوحة: لا يمكن كتابة التعليقات أو تعديلها أو سحبها إلا أثناء فترة المشاورة.
+msg-superseded = حلّت محلّ هذه النسخة من مشروع النص نسخةٌ منقحة؛ علِّق على أحدث نسخة.
+msg-author-only = لا يجوز تغيير التعليق إلا لكاتبه.
+msg-no-longer-editable = لم يعد من الممكن تعديل هذا التعليق.
+msg-moderators-list = لا يجوز إلا للمشرفين عرض التعليقات بجميع حالاتها.
+msg-flag-reason = يجب أن يكون spam أو abusive أو off_topic أو other
+msg-moderation-action = يجب أن يكون approve أو hide أو reject أو restore
+msg-moderation-reason = إلزامي لإخفاء تعليق أو رفضه: سيقرؤه الكاتب
+msg-flag-unpublished = لا يمكن الإبلاغ إلا عن التعليقات المنشورة.
+msg-flag-own = لا يمكنك الإبلاغ عن تعليقك.
+msg-flag-twice = سبق أن أبلغت عن هذا التعليق.
+msg-moderation-transition = لا يمكن { $action ->
+    [approved] الموافقة على
+    [hidden] إخفاء
+    [rejected] رفض
+   *[restored] استعادة
+} تعليق { $status ->
+    [pending] في انتظار الإشراف
+    [published] منشور
+    [hidden] مخفي
+    [rejected] مرفوض
+   *[withdrawn] مسحوب
+}.
+msg-revise-latest = لمشروع النص هذا نسخة منقحة بالفعل: نقِّح أحدث نسخة.
+msg-revision-empty = فارغ: لا تحتوي النسخة المنقحة على أي فقرة
+msg-revision-no-paragraph = لا تحتوي النسخة المنقحة على الفقرة { $number }
+msg-revision-not-earlier = الفقرة { $number } ليست من فقرات مشروع النص الجاري تنقيحه
+msg-revision-not-number = ¶ { $token } ليس رقم فقرة في النسخة السابقة
+msg-disposition = يجب أن يكون incorporated أو partly_incorporated أو not_incorporated أو noted
+msg-disposition-reply = ردّ على تعليق آخر: لا تتناول ردود الأمانة إلا التعليقات والتعديلات الأصلية
+msg-moderators-dispositions = لا يجوز إلا للمشرفين تسجيل ردود الأمانة.
+msg-format-required = إلزامي: csv أو json أو xlsx أو html
+msg-format = يجب أن يكون csv أو json أو xlsx أو html
+msg-export-status = يجب أن يكون published أو all
+msg-moderators-export = لا يجوز إلا للمشرفين تصدير التعليقات بجميع حالاتها.
+msg-form-type = يجب إرسال هذا النموذج بالصيغة application/x-www-form-urlencoded.
+msg-form-unreadable = تعذّرت قراءة النموذج: { $error }
+msg-form-invalid = تعذّرت قراءة النموذج: { $error }.
+msg-exists = هذا العنصر موجود بالفعل.
+msg-unauthorized = سجِّل الدخول، أو أرسل رمز وصول (bearer token) صالحًا.
+msg-mfa-required = أدخل الرمز لمرة واحدة من تطبيق المصادقة الخاص بك (الحقل totp)، أو أحد رموز الاسترداد.
+msg-cross-site = أُرسل هذا النموذج من موقع آخر. عُد إلى Plenary وحاول مرة أخرى.
+msg-not-found = لا يوجد شيء هنا، أو لا يحق لك الاطلاع عليه.
+msg-too-large = يتجاوز حجم نص الطلب ما تقبله نقطة النهاية هذه.
+msg-invalid-fields = بعض الحقول غير صالحة؛ انظر errors.
+msg-rate-limited = محاولات كثيرة جدًا؛ حاول مرة أخرى بعد { $n ->
+    [zero] { $n } ثانية
+    [one] ثانية واحدة
+    [two] ثانيتين
+    [few] { $n } ثوانٍ
+    [many] { $n } ثانية
+   *[other] { $n } ثانية
+}.
+msg-unavailable = الخدمة غير متاحة مؤقتًا.
+msg-internal = حدث خطأ غير متوقع.

@@ -585,7 +585,7 @@ email-digest-subject = { $n ->
 email-digest-lead = Estas son las novedades desde su último resumen.
 email-digest-change = Modifique su configuración de notificaciones
 
-## Títulos de los problemas de la API (el detalle y los mensajes relativos a los campos se mantienen en inglés por el momento)
+## Títulos de los problemas de la API (en la API, el detalle y los mensajes relativos a los campos se mantienen en inglés, porque los clientes se basan en ellos)
 problem-400 = Solicitud incorrecta
 problem-401 = No autorizado
 problem-403 = Prohibido
@@ -596,3 +596,139 @@ problem-422 = Entidad no procesable
 problem-429 = Demasiadas solicitudes
 problem-500 = Error interno del servidor
 problem-503 = Servicio no disponible
+
+## Errores relativos a los campos y detalles de los problemas que se muestran en las páginas (src/i18n/messages.rs contiene las frases
+## en inglés que escribe el código; los valores técnicos como opens_at, csv o C1–C11 se mantienen tal cual)
+msg-required = es un campo obligatorio
+msg-not-empty = no puede dejarse en blanco
+msg-at-most-chars = { $n ->
+    [one] debe tener como máximo { $n } carácter
+   *[other] debe tener como máximo { $n } caracteres
+}
+msg-at-least-chars = { $n ->
+    [one] debe tener al menos { $n } carácter
+   *[other] debe tener al menos { $n } caracteres
+}
+msg-too-long = supera la longitud máxima permitida
+msg-no-nul = no debe contener el carácter NUL (U+0000)
+msg-no-nul-chars = no debe contener caracteres NUL
+msg-no-control = no debe contener caracteres de control
+msg-id = debe ser un identificador
+msg-one-of = debe ser uno de los siguientes valores: { $values }
+msg-refers-to-nothing = remite a un elemento que no existe
+msg-missing = no se ha indicado
+msg-email = debe ser una dirección de correo electrónico
+msg-email-taken = Ya existe una cuenta con esta dirección de correo electrónico.
+msg-password-weak = es demasiado fácil de adivinar: evite las palabras comunes, los nombres, las fechas y las secuencias previsibles; unas cuantas palabras sin relación entre sí constituyen una buena contraseña
+msg-not-correct = el valor introducido no es correcto
+msg-totp-wrong = no corresponde al código que muestra actualmente su aplicación de autenticación
+msg-totp-used = ya se ha utilizado: espere al siguiente código de su aplicación de autenticación
+msg-code-required = es un campo obligatorio: la autenticación de dos factores está activada
+msg-token-expired = no es válido o ha caducado
+msg-token-used = no es válido, ya se ha utilizado o ha caducado
+msg-country = debe ser un código ISO 3166-1 de dos letras, por ejemplo, KE o BR
+msg-group-one-of = debe ser uno de los siguientes valores: government, private_sector, civil_society, academia, technical_community, international_organization
+msg-not-group = no es un grupo de partes interesadas
+msg-notification-mode = debe ser uno de los siguientes valores: immediate, daily_digest, off
+msg-role = debe ser participant, moderator o admin
+msg-mfa-setup-first = Inicie primero la configuración.
+msg-mfa-already-on = La autenticación de dos factores ya está activada.
+msg-suspended = Esta cuenta está suspendida.
+msg-confirm-email = Confirme su dirección de correo electrónico antes de participar: siga el enlace que figura en el correo electrónico que le enviamos.
+msg-delete-own = Elimine su propia cuenta desde Mi cuenta, donde se le volverá a pedir la contraseña.
+msg-last-admin = Esta es la única cuenta de administrador: designe antes otra cuenta como administrador.
+msg-not-yourself = No puede suspender su propia cuenta ni cambiar su propia función.
+msg-moderators-suspend = Los moderadores solo pueden suspender a participantes.
+msg-admins-roles = Solo los administradores pueden cambiar funciones o verificar afiliaciones.
+msg-staff-mfa = Los moderadores y administradores deben activar antes la autenticación de dos factores (Mi cuenta).
+msg-admins-only = Solo los administradores pueden realizar esta acción.
+msg-moderators-only = Solo los moderadores pueden realizar esta acción.
+msg-after-opens = debe ser posterior a opens_at
+msg-rfc3339 = debe ser una fecha y hora en formato RFC 3339, por ejemplo, 2026-01-31T17:00:00Z
+msg-moderation-mode = debe ser pre o post
+msg-draft-empty = está vacío: el proyecto no tiene ningún párrafo
+msg-import-empty = el proyecto no tiene ningún párrafo: el texto introducido está vacío
+msg-import-nul = el proyecto contiene un byte NUL (línea { $line }); guárdelo como texto sin formato en UTF-8
+msg-import-html = no se admite código HTML sin procesar (línea { $line }); escriba el texto en Markdown
+msg-import-nesting = { $max ->
+    [one] hay listas o citas en bloque anidadas en más de { $max } nivel (línea { $line })
+   *[other] hay listas o citas en bloque anidadas en más de { $max } niveles (línea { $line })
+}
+msg-import-too-many = { $max ->
+    [one] el proyecto tiene más de { $max } párrafo (el párrafo { $number } comienza en la línea { $line }); divídalo en varios proyectos
+   *[other] el proyecto tiene más de { $max } párrafos (el párrafo { $number } comienza en la línea { $line }); divídalo en varios proyectos
+}
+msg-import-unknown-tag = el párrafo { $number } (línea { $line }) tiene una etiqueta desconocida, “{ $tag }”; las etiquetas deben ser C1–C11 o SDG1–SDG17
+msg-import-tags-alone = el párrafo { $number } (línea { $line }) tiene etiquetas, pero no texto; coloque el bloque de etiquetas al final del párrafo al que corresponde
+msg-import-paragraph-long = { $chars ->
+    [one] el párrafo { $number } (línea { $line }) es demasiado largo: tiene { $chars } carácter y el límite es { $max }
+   *[other] el párrafo { $number } (línea { $line }) es demasiado largo: tiene { $chars } caracteres y el límite es { $max }
+}
+msg-tags-required = es un campo obligatorio: indique una lista, por ejemplo, ["C5", "SDG9"]
+msg-tags-unknown = contiene etiquetas desconocidas ({ $tags }); las etiquetas deben ser C1–C11 o SDG1–SDG17
+msg-tags-at-most = { $n ->
+    [one] debe contener como máximo { $n } etiqueta
+   *[other] debe contener como máximo { $n } etiquetas
+}
+msg-tag = debe ser una etiqueta: C1–C11 o SDG1–SDG17
+msg-kind = debe ser comment o amendment
+msg-attribution = debe ser name, organization o group
+msg-amendment-paragraph = es un campo obligatorio en las enmiendas
+msg-amendment-text = es un campo obligatorio en las enmiendas: el texto completo que propone para el párrafo
+msg-amendment-reply = debe dejarse en blanco: una enmienda no puede ser una respuesta
+msg-only-amendments = solo se aplica a las enmiendas
+msg-not-paragraph = no es un párrafo de este proyecto
+msg-not-comment = no es un comentario de este proyecto
+msg-reply-unpublished = no admite respuestas: no se ha publicado
+msg-reply-paragraph = debe ser el párrafo del comentario al que responde
+msg-consultation-closed = La consulta no está abierta: solo se pueden redactar, modificar y retirar comentarios mientras está abierta.
+msg-superseded = Esta versión del proyecto ha sido sustituida por una versión revisada; formule sus comentarios sobre la versión más reciente.
+msg-author-only = Solo el autor puede modificar un comentario.
+msg-no-longer-editable = Este comentario ya no se puede modificar.
+msg-moderators-list = Solo los moderadores pueden obtener la lista de los comentarios en todos los estados.
+msg-flag-reason = debe ser spam, abusive, off_topic o other
+msg-moderation-action = debe ser approve, hide, reject o restore
+msg-moderation-reason = es un campo obligatorio para ocultar o rechazar un comentario: el autor lo leerá
+msg-flag-unpublished = Solo se pueden denunciar los comentarios publicados.
+msg-flag-own = No puede denunciar su propio comentario.
+msg-flag-twice = Ya ha denunciado este comentario.
+msg-moderation-transition = No se puede { $action ->
+        [approved] aprobar
+        [hidden] ocultar
+        [rejected] rechazar
+       *[restored] restablecer
+    } un comentario { $status ->
+        [pending] pendiente de moderación
+        [published] publicado
+        [hidden] oculto
+        [rejected] rechazado
+       *[withdrawn] retirado
+    }.
+msg-revise-latest = Este proyecto ya tiene una versión revisada: revise la versión más reciente.
+msg-revision-empty = está vacío: la versión revisada no tiene ningún párrafo
+msg-revision-no-paragraph = la versión revisada no tiene párrafo { $number }
+msg-revision-not-earlier = el párrafo { $number } no es un párrafo del proyecto que se está revisando
+msg-revision-not-number = ¶ { $token } no es un número de párrafo de la versión anterior
+msg-disposition = debe ser incorporated, partly_incorporated, not_incorporated o noted
+msg-disposition-reply = es una respuesta a otro comentario: las respuestas de la secretaría solo se refieren a los comentarios y las enmiendas de primer nivel
+msg-moderators-dispositions = Solo los moderadores pueden registrar las respuestas de la secretaría.
+msg-format-required = es un campo obligatorio: csv, json, xlsx o html
+msg-format = debe ser csv, json, xlsx o html
+msg-export-status = debe ser published o all
+msg-moderators-export = Solo los moderadores pueden exportar los comentarios en todos los estados.
+msg-form-type = Este formulario debe enviarse como application/x-www-form-urlencoded.
+msg-form-unreadable = no se puede leer el formulario: { $error }
+msg-form-invalid = No se ha podido leer el formulario: { $error }.
+msg-exists = Este elemento ya existe.
+msg-unauthorized = Inicie sesión o envíe un token de portador válido.
+msg-mfa-required = Introduzca el código de un solo uso de su aplicación de autenticación (campo totp) o un código de recuperación.
+msg-cross-site = Este formulario se envió desde otro sitio. Regrese a Plenary y vuelva a intentarlo.
+msg-not-found = Aquí no hay nada, o no está autorizado a verlo.
+msg-too-large = El cuerpo de la solicitud supera el tamaño que admite este punto de conexión.
+msg-invalid-fields = Algunos campos no son válidos; véase errors.
+msg-rate-limited = { $n ->
+    [one] Demasiados intentos; vuelva a intentarlo dentro de { $n } segundo.
+   *[other] Demasiados intentos; vuelva a intentarlo dentro de { $n } segundos.
+}
+msg-unavailable = El servicio no está disponible temporalmente.
+msg-internal = Se ha producido un error inesperado.

@@ -585,7 +585,7 @@ email-digest-subject = { $n ->
 email-digest-lead = Voici ce qui s’est passé depuis votre dernier récapitulatif.
 email-digest-change = Modifier vos paramètres de notification
 
-## Intitulés des problèmes de l’API (le détail et les messages relatifs aux champs restent en anglais pour le moment)
+## Intitulés des problèmes de l’API (dans l’API, le détail et les messages relatifs aux champs restent en anglais, car les clients s’y fient)
 problem-400 = Requête incorrecte
 problem-401 = Authentification requise
 problem-403 = Accès interdit
@@ -596,3 +596,139 @@ problem-422 = Entité impossible à traiter
 problem-429 = Trop de requêtes
 problem-500 = Erreur interne du serveur
 problem-503 = Service indisponible
+
+## Erreurs relatives aux champs et détails des problèmes affichés sur les pages (src/i18n/messages.rs contient les phrases
+## anglaises qu’écrit le code ; les valeurs techniques telles que opens_at, csv ou C1–C11 restent inchangées)
+msg-required = est obligatoire
+msg-not-empty = ne doit pas être vide
+msg-at-most-chars = { $n ->
+    [one] doit comporter au plus { $n } caractère
+   *[other] doit comporter au plus { $n } caractères
+}
+msg-at-least-chars = { $n ->
+    [one] doit comporter au moins { $n } caractère
+   *[other] doit comporter au moins { $n } caractères
+}
+msg-too-long = dépasse la longueur autorisée
+msg-no-nul = ne doit pas contenir le caractère NUL (U+0000)
+msg-no-nul-chars = ne doit pas contenir de caractères NUL
+msg-no-control = ne doit pas contenir de caractères de contrôle
+msg-id = doit être un identifiant
+msg-one-of = doit être l’une des valeurs suivantes : { $values }
+msg-refers-to-nothing = renvoie à un élément qui n’existe pas
+msg-missing = fait défaut
+msg-email = doit être une adresse électronique
+msg-email-taken = Il existe déjà un compte associé à cette adresse électronique.
+msg-password-weak = est trop facile à deviner : évitez les mots courants, les noms, les dates et les suites prévisibles ; quelques mots sans rapport entre eux constituent un bon mot de passe
+msg-not-correct = est incorrect
+msg-totp-wrong = ne correspond pas au code actuellement affiché par votre application d’authentification
+msg-totp-used = a déjà été utilisé : attendez le code suivant de votre application d’authentification
+msg-code-required = est obligatoire : l’authentification à deux facteurs est activée
+msg-token-expired = n’est pas valide ou a expiré
+msg-token-used = n’est pas valide, a déjà été utilisé ou a expiré
+msg-country = doit être un code ISO 3166-1 à deux lettres, par exemple KE ou BR
+msg-group-one-of = doit être l’une des valeurs suivantes : government, private_sector, civil_society, academia, technical_community, international_organization
+msg-not-group = n’est pas un groupe de parties prenantes
+msg-notification-mode = doit être l’une des valeurs suivantes : immediate, daily_digest, off
+msg-role = doit valoir participant, moderator ou admin
+msg-mfa-setup-first = Lancez d’abord la configuration.
+msg-mfa-already-on = L’authentification à deux facteurs est déjà activée.
+msg-suspended = Ce compte est suspendu.
+msg-confirm-email = Confirmez votre adresse électronique avant de participer : suivez le lien figurant dans le courriel que nous vous avons envoyé.
+msg-delete-own = Supprimez votre propre compte depuis Mon compte, où votre mot de passe vous sera de nouveau demandé.
+msg-last-admin = Il s’agit du seul compte administrateur : désignez d’abord un autre compte comme administrateur.
+msg-not-yourself = Vous ne pouvez ni vous suspendre vous-même ni modifier votre propre rôle.
+msg-moderators-suspend = Les modérateurs ne peuvent suspendre que des participants.
+msg-admins-roles = Seuls les administrateurs peuvent modifier les rôles ou vérifier les affiliations.
+msg-staff-mfa = Les modérateurs et les administrateurs doivent d’abord activer l’authentification à deux facteurs (Mon compte).
+msg-admins-only = Seuls les administrateurs peuvent effectuer cette action.
+msg-moderators-only = Seuls les modérateurs peuvent effectuer cette action.
+msg-after-opens = doit se situer après opens_at
+msg-rfc3339 = doit être une date et une heure au format RFC 3339, par exemple 2026-01-31T17:00:00Z
+msg-moderation-mode = doit valoir pre ou post
+msg-draft-empty = est vide : le projet ne comporte aucun paragraphe
+msg-import-empty = le projet ne comporte aucun paragraphe : le texte fourni est vide
+msg-import-nul = le projet contient un octet NUL (ligne { $line }) ; enregistrez-le en texte brut UTF-8
+msg-import-html = le HTML brut n’est pas autorisé (ligne { $line }) ; rédigez plutôt le texte en Markdown
+msg-import-nesting = { $max ->
+    [one] des listes ou des citations sont imbriquées sur plus de { $max } niveau (ligne { $line })
+   *[other] des listes ou des citations sont imbriquées sur plus de { $max } niveaux (ligne { $line })
+}
+msg-import-too-many = { $max ->
+    [one] le projet compte plus de { $max } paragraphe (le paragraphe { $number } commence à la ligne { $line }) ; scindez-le en plusieurs projets
+   *[other] le projet compte plus de { $max } paragraphes (le paragraphe { $number } commence à la ligne { $line }) ; scindez-le en plusieurs projets
+}
+msg-import-unknown-tag = le paragraphe { $number } (ligne { $line }) porte une étiquette inconnue, « { $tag } » ; les étiquettes doivent être choisies parmi C1–C11 et SDG1–SDG17
+msg-import-tags-alone = le paragraphe { $number } (ligne { $line }) comporte des étiquettes mais aucun texte ; placez le bloc d’étiquettes à la fin du paragraphe auquel il se rapporte
+msg-import-paragraph-long = { $chars ->
+    [one] le paragraphe { $number } (ligne { $line }) est trop long : { $chars } caractère, pour une limite de { $max }
+   *[other] le paragraphe { $number } (ligne { $line }) est trop long : { $chars } caractères, pour une limite de { $max }
+}
+msg-tags-required = est obligatoire : indiquez une liste, par exemple ["C5", "SDG9"]
+msg-tags-unknown = contient des étiquettes inconnues ({ $tags }) ; les étiquettes doivent être choisies parmi C1–C11 et SDG1–SDG17
+msg-tags-at-most = { $n ->
+    [one] doit comporter au plus { $n } étiquette
+   *[other] doit comporter au plus { $n } étiquettes
+}
+msg-tag = doit être une étiquette : C1–C11 ou SDG1–SDG17
+msg-kind = doit valoir comment ou amendment
+msg-attribution = doit valoir name, organization ou group
+msg-amendment-paragraph = est obligatoire pour un amendement
+msg-amendment-text = est obligatoire pour un amendement : il s’agit du texte intégral que vous proposez pour le paragraphe
+msg-amendment-reply = doit être vide : un amendement ne peut pas être une réponse
+msg-only-amendments = ne s’applique qu’aux amendements
+msg-not-paragraph = n’est pas un paragraphe de ce projet
+msg-not-comment = n’est pas un commentaire de ce projet
+msg-reply-unpublished = ne peut pas faire l’objet d’une réponse : ce commentaire n’est pas publié
+msg-reply-paragraph = doit être le paragraphe du commentaire auquel vous répondez
+msg-consultation-closed = La consultation n’est pas ouverte : il n’est possible de rédiger, de modifier et de retirer des commentaires que pendant la période d’ouverture.
+msg-superseded = Cette version du projet a été remplacée par une version révisée ; veuillez commenter la dernière version.
+msg-author-only = Seul l’auteur peut modifier un commentaire.
+msg-no-longer-editable = Ce commentaire ne peut plus être modifié.
+msg-moderators-list = Seuls les modérateurs peuvent afficher la liste des commentaires quel que soit leur statut.
+msg-flag-reason = doit valoir spam, abusive, off_topic ou other
+msg-moderation-action = doit valoir approve, hide, reject ou restore
+msg-moderation-reason = est obligatoire pour masquer ou rejeter un commentaire : l’auteur en prendra connaissance
+msg-flag-unpublished = Seuls les commentaires publiés peuvent être signalés.
+msg-flag-own = Vous ne pouvez pas signaler votre propre commentaire.
+msg-flag-twice = Vous avez déjà signalé ce commentaire.
+msg-moderation-transition = Un commentaire { $status ->
+        [pending] en attente de modération
+        [published] publié
+        [hidden] masqué
+        [rejected] rejeté
+       *[withdrawn] retiré
+    } ne peut pas être { $action ->
+        [approved] approuvé
+        [hidden] masqué
+        [rejected] rejeté
+       *[restored] rétabli
+    }.
+msg-revise-latest = Ce projet a déjà fait l’objet d’une version révisée : révisez la dernière version.
+msg-revision-empty = est vide : la version révisée ne comporte aucun paragraphe
+msg-revision-no-paragraph = la version révisée ne comporte pas de paragraphe { $number }
+msg-revision-not-earlier = le paragraphe { $number } n’est pas un paragraphe du projet en cours de révision
+msg-revision-not-number = le ¶ { $token } ne correspond à aucun numéro de paragraphe de la version antérieure
+msg-disposition = doit valoir incorporated, partly_incorporated, not_incorporated ou noted
+msg-disposition-reply = est une réponse à un autre commentaire : les réponses du secrétariat ne portent que sur les commentaires et les amendements de premier niveau
+msg-moderators-dispositions = Seuls les modérateurs peuvent enregistrer les réponses du secrétariat.
+msg-format-required = est obligatoire : csv, json, xlsx ou html
+msg-format = doit valoir csv, json, xlsx ou html
+msg-export-status = doit valoir published ou all
+msg-moderators-export = Seuls les modérateurs peuvent exporter les commentaires quel que soit leur statut.
+msg-form-type = Ce formulaire doit être envoyé au format application/x-www-form-urlencoded.
+msg-form-unreadable = impossible de lire le formulaire : { $error }
+msg-form-invalid = Le formulaire n’a pas pu être lu : { $error }.
+msg-exists = Cet élément existe déjà.
+msg-unauthorized = Connectez-vous ou envoyez un jeton d’authentification (bearer token) valide.
+msg-mfa-required = Saisissez le code à usage unique fourni par votre application d’authentification (champ totp) ou un code de récupération.
+msg-cross-site = Ce formulaire a été envoyé depuis un autre site. Revenez sur Plenary et réessayez.
+msg-not-found = Il n’y a rien à cette adresse, ou vous n’êtes pas autorisé à y accéder.
+msg-too-large = Le corps de la requête dépasse la taille acceptée par ce point de terminaison.
+msg-invalid-fields = Certains champs ne sont pas valides ; voir errors.
+msg-rate-limited = { $n ->
+    [one] Trop de tentatives ; veuillez réessayer dans { $n } seconde.
+   *[other] Trop de tentatives ; veuillez réessayer dans { $n } secondes.
+}
+msg-unavailable = Le service est temporairement indisponible.
+msg-internal = Une erreur inattendue s’est produite.

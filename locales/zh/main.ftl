@@ -581,7 +581,7 @@ email-digest-subject = { $n ->
 email-digest-lead = 以下是自上次摘要以来的最新动态。
 email-digest-change = 更改通知设置
 
-## API 问题标题（详细信息和字段消息暂时保留英文）
+## API 问题标题（API 的详细信息和字段消息保留英文，因为客户端依赖这些内容）
 problem-400 = 错误请求
 problem-401 = 未授权
 problem-403 = 禁止访问
@@ -592,3 +592,118 @@ problem-422 = 无法处理的实体
 problem-429 = 请求过多
 problem-500 = 服务器内部错误
 problem-503 = 服务不可用
+
+## 页面上的字段错误和问题详情（src/i18n/messages.rs 保存代码所写的英文句子；
+## opens_at、csv 或 C1–C11 等机器值请保持原样）
+msg-required = 为必填项
+msg-not-empty = 不得为空
+msg-at-most-chars = 不得超过 { $n } 个字符
+msg-at-least-chars = 不得少于 { $n } 个字符
+msg-too-long = 过长
+msg-no-nul = 不得包含 NUL 字符（U+0000）
+msg-no-nul-chars = 不得包含 NUL 字符
+msg-no-control = 不得包含控制字符
+msg-id = 必须为标识符（id）
+msg-one-of = 必须为下列值之一：{ $values }
+msg-refers-to-nothing = 所指对象不存在
+msg-missing = 缺失
+msg-email = 必须为电子邮件地址
+msg-email-taken = 使用此电子邮件地址的账户已存在。
+msg-password-weak = 过于容易被猜中：请避免使用常用词、姓名、日期和规律性组合；由几个互不相关的词组成的密码较为安全
+msg-not-correct = 不正确
+msg-totp-wrong = 不是您的身份验证器应用程序当前显示的验证码
+msg-totp-used = 已被使用：请等待您的身份验证器应用程序生成下一个验证码
+msg-code-required = 为必填项：双因素身份验证已开启
+msg-token-expired = 无效或已过期
+msg-token-used = 无效、已被使用或已过期
+msg-country = 必须为两个字母的 ISO 3166-1 代码，如 KE 或 BR
+msg-group-one-of = 必须为下列值之一：government、private_sector、civil_society、academia、technical_community、international_organization
+msg-not-group = 不是利益攸关方群体
+msg-notification-mode = 必须为下列值之一：immediate、daily_digest、off
+msg-role = 必须为 participant、moderator 或 admin
+msg-mfa-setup-first = 请先开始设置。
+msg-mfa-already-on = 双因素身份验证已开启。
+msg-suspended = 此账户已被暂停。
+msg-confirm-email = 请先确认您的电子邮件地址，然后再参与：请打开我们发送给您的电子邮件中的链接。
+msg-delete-own = 请在“我的账户”中删除您本人的账户，届时系统将再次要求您输入密码。
+msg-last-admin = 这是唯一的管理员账户：请先将另一个账户设为管理员。
+msg-not-yourself = 您不得暂停您本人的账户，也不得更改您本人的角色。
+msg-moderators-suspend = 审核员只能暂停参与者。
+msg-admins-roles = 只有管理员可以更改角色或核实所属机构。
+msg-staff-mfa = 审核员和管理员必须先在“我的账户”中开启双因素身份验证。
+msg-admins-only = 只有管理员可以执行此操作。
+msg-moderators-only = 只有审核员可以执行此操作。
+msg-after-opens = 必须晚于 opens_at
+msg-rfc3339 = 必须为 RFC 3339 格式的时间，如 2026-01-31T17:00:00Z
+msg-moderation-mode = 必须为 pre 或 post
+msg-draft-empty = 为空：草案没有任何段落
+msg-import-empty = 草案没有任何段落：输入内容为空
+msg-import-nul = 草案包含 NUL 字节（第 { $line } 行）；请将其另存为纯 UTF-8 文本
+msg-import-html = 不允许使用原始 HTML（第 { $line } 行）；请改用 Markdown 撰写文本
+msg-import-nesting = 列表或块引用的嵌套超过 { $max } 层（第 { $line } 行）
+msg-import-too-many = 草案的段落超过 { $max } 个（第 { $number } 段始于第 { $line } 行）；请将其拆分为多份草案
+msg-import-unknown-tag = 第 { $number } 段（第 { $line } 行）带有未知标签“{ $tag }”；标签必须为 C1–C11 或 SDG1–SDG17
+msg-import-tags-alone = 第 { $number } 段（第 { $line } 行）有标签但没有案文；请将标签块置于其所属段落的末尾
+msg-import-paragraph-long = 第 { $number } 段（第 { $line } 行）过长：共 { $chars } 个字符，上限为 { $max } 个字符
+msg-tags-required = 为必填项：须为列表，如 ["C5", "SDG9"]
+msg-tags-unknown = 含有未知标签（{ $tags }）；标签必须为 C1–C11 或 SDG1–SDG17
+msg-tags-at-most = 最多只能包含 { $n } 个标签
+msg-tag = 必须为标签：C1–C11 或 SDG1–SDG17
+msg-kind = 必须为 comment 或 amendment
+msg-attribution = 必须为 name、organization 或 group
+msg-amendment-paragraph = 提出修正案时为必填项
+msg-amendment-text = 提出修正案时为必填项：即您为该段落提议的完整案文
+msg-amendment-reply = 必须为空：修正案不能作为回复
+msg-only-amendments = 仅适用于修正案
+msg-not-paragraph = 不是本草案的段落
+msg-not-comment = 不是本草案的评论
+msg-reply-unpublished = 无法回复：该评论尚未发布
+msg-reply-paragraph = 必须为您所回复的评论所涉及的段落
+msg-consultation-closed = 本次磋商目前未开放征求意见：评论只能在磋商开放期间撰写、编辑和撤回。
+msg-superseded = 本草案的此版本已被修订版取代；请对最新版本发表评论。
+msg-author-only = 只有作者可以更改评论。
+msg-no-longer-editable = 此评论已不能再编辑。
+msg-moderators-list = 只有审核员可以列出所有状态的评论。
+msg-flag-reason = 必须为 spam、abusive、off_topic 或 other
+msg-moderation-action = 必须为 approve、hide、reject 或 restore
+msg-moderation-reason = 隐藏或拒绝评论时为必填项：作者将看到此理由
+msg-flag-unpublished = 只能举报已发布的评论。
+msg-flag-own = 您不能举报自己的评论。
+msg-flag-twice = 您已举报过此评论。
+msg-moderation-transition = { $status ->
+        [pending] 等待审核
+        [published] 已发布
+        [hidden] 已隐藏
+        [rejected] 已拒绝
+       *[withdrawn] 已撤回
+    }的评论不能被{ $action ->
+        [approved] 批准
+        [hidden] 隐藏
+        [rejected] 拒绝
+       *[restored] 恢复
+    }。
+msg-revise-latest = 本草案已有修订版：请对最新版本进行修订。
+msg-revision-empty = 为空：修订版没有任何段落
+msg-revision-no-paragraph = 修订版中没有第 { $number } 段
+msg-revision-not-earlier = 第 { $number } 段不是被修订草案中的段落
+msg-revision-not-number = ¶{ $token } 不是早期版本中的段落编号
+msg-disposition = 必须为 incorporated、partly_incorporated、not_incorporated 或 noted
+msg-disposition-reply = 是一条回复：回应仅针对顶层评论和修正案作出
+msg-moderators-dispositions = 只有审核员可以记录回应。
+msg-format-required = 为必填项：csv、json、xlsx 或 html
+msg-format = 必须为 csv、json、xlsx 或 html
+msg-export-status = 必须为 published 或 all
+msg-moderators-export = 只有审核员可以导出所有状态的评论。
+msg-form-type = 此表单必须以 application/x-www-form-urlencoded 格式发送。
+msg-form-unreadable = 无法读取表单：{ $error }
+msg-form-invalid = 无法读取表单：{ $error }。
+msg-exists = 此项已存在。
+msg-unauthorized = 请登录，或发送有效的持有者令牌（bearer token）。
+msg-mfa-required = 请输入您的身份验证器应用程序生成的一次性验证码（字段 totp），或一个恢复码。
+msg-cross-site = 此表单是从其他网站发送的。请返回 Plenary 并重试。
+msg-not-found = 此处没有内容，或您无权查看。
+msg-too-large = 请求正文超出此端点可接受的大小。
+msg-invalid-fields = 部分字段无效；请参见错误信息。
+msg-rate-limited = 尝试次数过多；请在 { $n } 秒后重试。
+msg-unavailable = 服务暂时不可用。
+msg-internal = 发生意外错误。

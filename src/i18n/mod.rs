@@ -14,7 +14,9 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
 
 mod format;
+mod messages;
 pub use format::{date, date_in, date_time, date_time_in, day_of, moment_of, number, number_in};
+pub use messages::{message, message_in};
 
 /// The six official languages of the United Nations, in the UN's order.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -367,7 +369,7 @@ mod tests {
     use super::*;
 
     /// Every `.rs` file under `src/`, with its text.
-    fn sources() -> Vec<(String, String)> {
+    pub(super) fn sources() -> Vec<(String, String)> {
         fn walk(dir: &std::path::Path, out: &mut Vec<(String, String)>) {
             for entry in std::fs::read_dir(dir).unwrap().flatten() {
                 let path = entry.path();

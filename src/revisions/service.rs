@@ -18,6 +18,9 @@ use crate::drafts::{Draft, Paragraph};
 use crate::error::{AppError, FieldErrors};
 use crate::revisions::matching::{self, Matching};
 
+/// The longest explanation of a disposition, in characters.
+pub const MAX_EXPLANATION: usize = 5000;
+
 /// A revision to publish. `links`, when given, replaces the proposed lineage: for a new
 /// paragraph number, the ids of the earlier paragraphs it came from.
 pub struct RevisionInput {
@@ -339,8 +342,11 @@ pub fn set_disposition(
         );
     }
     let explanation = explanation.map(str::trim).filter(|e| !e.is_empty());
-    if explanation.is_some_and(|e| e.chars().count() > 5000) {
-        errors.add("explanation", "must be at most 5000 characters");
+    if explanation.is_some_and(|e| e.chars().count() > MAX_EXPLANATION) {
+        errors.add(
+            "explanation",
+            format!("must be at most {MAX_EXPLANATION} characters"),
+        );
     }
     errors.into_result()?;
     crate::db::transaction(conn, |conn| {

@@ -4,7 +4,7 @@
 use maud::{html, Markup};
 
 use crate::error::FieldErrors;
-use crate::i18n::t;
+use crate::i18n::{message, t};
 
 pub fn csrf_field(token: &str) -> Markup {
     html! { input type="hidden" name="csrf" value=(token); }
@@ -37,8 +37,8 @@ pub fn error_summary(errors: &FieldErrors) -> Markup {
                             li {
                                 a href={ "#f-" (field) } {
                                     @match crate::i18n::field_label(field) {
-                                        Some(label) => { (label) ": " (m) }
-                                        None => { (field.replace('_', " ")) " " (m) }
+                                        Some(label) => { (label) ": " (message(m)) }
+                                        None => { (field.replace('_', " ")) " " (message(m)) }
                                     }
                                 }
                             }
@@ -123,7 +123,7 @@ impl<'a> Field<'a> {
                 label for=(id) { (self.label) }
                 @if let Some(h) = self.hint { small class="hint" id=(hint_id) { (h) } }
                 @if let Some(ms) = msgs {
-                    p class="field-error" id=(err_id) { @for m in ms { (m) " " } }
+                    p class="field-error" id=(err_id) { @for m in ms { (message(m)) " " } }
                 }
                 @if self.kind == "textarea" {
                     textarea id=(id) name=(self.name) rows="6" required[self.required]
@@ -163,7 +163,7 @@ pub fn select_with_id(
     html! {
         div class="field" {
             label for=(id) { (label) }
-            @if let Some(ms) = msgs { p class="field-error" id=(err_id) { @for m in ms { (m) " " } } }
+            @if let Some(ms) = msgs { p class="field-error" id=(err_id) { @for m in ms { (message(m)) " " } } }
             select id=(id) name=(name) aria-invalid=[msgs.map(|_| "true")] aria-describedby=[msgs.map(|_| err_id.as_str())] {
                 @for (value, text) in options {
                     option value=(value) selected[*value == selected] { (text) }

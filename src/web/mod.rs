@@ -54,7 +54,7 @@ impl ResponseError for PageError {
         let detail = if status.is_server_error() {
             String::new()
         } else {
-            self.0.detail()
+            crate::i18n::message(&self.0.detail()).into_owned()
         };
         let ctx = layout::Ctx {
             user: None,
@@ -71,7 +71,12 @@ impl ResponseError for PageError {
             @if !fields.is_empty() {
                 ul.errors {
                     @for (field, messages) in &fields {
-                        @for message in messages.iter() { li { (field) ": " (message) } }
+                        // The label for the reader; the field's name for a script or a test.
+                        @for m in messages.iter() {
+                            li data-field=(field) {
+                                (crate::i18n::field_label(field).unwrap_or(field)) ": " (crate::i18n::message(m))
+                            }
+                        }
                     }
                 }
             }

@@ -525,3 +525,86 @@ async fn dates_and_counts_are_written_as_each_language_writes_them() {
         i18n::number_in(Lang::En, 12_345)
     );
 }
+
+/// Field errors and problem details on a page are in the reader's language; the API's
+/// stay English, the sentences its clients match on.
+#[actix_web::test]
+async fn a_page_tells_what_is_wrong_in_the_readers_language_and_the_api_in_english() {
+    let app = spawn_app().await;
+    for &lang in Lang::offered() {
+        let csrf = app.csrf(&format!("/register?lang={}", lang.code())).await;
+        let res = app
+            .client
+            .post(app.url("/register"))
+            .form(&[
+                ("csrf", csrf.as_str()),
+                ("email", "bad"),
+                ("password", "x"),
+                ("display_name", "A"),
+                ("stakeholder_group", ""),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 422, "{}", lang.code());
+        let html = res.text().await.unwrap();
+        let doc = scraper::Html::parse_document(&html);
+        let sel = scraper::Selector::parse("#f-password-error").unwrap();
+        let shown: String = doc.select(&sel).flat_map(|e| e.text()).collect();
+        let expected = i18n::message_in(lang, "must be at least 10 characters");
+        assert_eq!(shown.trim(), expected, "{}", lang.code());
+        let summary = scraper::Selector::parse("#error-summary li").unwrap();
+        let lines: Vec<String> = doc
+            .select(&summary)
+            .map(|e| e.text().collect::<String>())
+            .collect();
+        assert!(
+            lines.iter().any(|l| l.contains(expected.as_ref())),
+            "{}: {lines:?}",
+            lang.code()
+        );
+        if lang != Lang::En {
+            assert!(!html.contains("must be at least"), "{}", lang.code());
+            assert!(
+                !html.contains("must be an email address"),
+                "{}",
+                lang.code()
+            );
+        }
+    }
+    assert_eq!(app.count("users").await, 0);
+
+    // A problem page: its detail in French.
+    let res = app
+        .client
+        .get(app.url("/drafts/999999?lang=fr"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 404);
+    let html = res.text().await.unwrap();
+    let detail = i18n::message_in(Lang::Fr, "There is nothing here, or you may not see it.");
+    assert!(html.contains(detail.as_ref()), "{html}");
+
+    // The API: the same mistakes, in English, whatever the language asked for.
+    let (status, problem) = body(
+        app.client
+            .post(app.api("/auth/register"))
+            .header("Accept-Language", "fr")
+            .json(&json!({
+                "email": "bad", "password": "x", "display_name": "A",
+                "stakeholder_group": "academia"
+            }))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(status, 422);
+    assert_eq!(problem["title"], i18n::t_in(Lang::Fr, "problem-422"));
+    assert_eq!(
+        problem["errors"]["password"][0],
+        "must be at least 10 characters"
+    );
+    assert_eq!(problem["errors"]["email"][0], "must be an email address");
+}

@@ -161,7 +161,7 @@ async fn editor_page(
                     form class="inline" method="post" action={ "/admin/drafts/" (draft_id) "/tags/" (p.id) } {
                         (csrf_field(ctx.csrf))
                         label for=(id) { (tr("tags-field", &[("label", p.label.as_str().into())])) }
-                        @if let Some(ms) = msgs { p class="field-error" id=(err_id) { @for m in ms { (m) " " } } }
+                        @if let Some(ms) = msgs { p class="field-error" id=(err_id) { @for m in ms { (crate::i18n::message(m)) " " } } }
                         " "
                         input id=(id) type="text" name="tags" size="30"
                             value=(mine.map_or(p.tags.as_str(), |r| r.value.as_str()))
