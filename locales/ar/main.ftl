@@ -550,6 +550,7 @@ m49-none = بلا منطقة
 
 ## اللغات
 lang-switcher = اللغة
+list-separator = { "، " }
 field-preferred_language = لغة الصفحات ورسائل البريد الإلكتروني
 
 ## رسائل الإشعارات بالبريد الإلكتروني

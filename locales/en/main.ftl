@@ -538,6 +538,7 @@ m49-none = No region
 
 ## Languages
 lang-switcher = Language
+list-separator = { ", " }
 field-preferred_language = Language of pages and emails
 
 ## Notification emails

@@ -538,6 +538,7 @@ m49-none = Sin región
 
 ## Idiomas
 lang-switcher = Idioma
+list-separator = { ", " }
 field-preferred_language = Idioma de las páginas y de los correos electrónicos
 
 ## Correos electrónicos de notificación

@@ -538,6 +538,7 @@ m49-none = Aucune région
 
 ## Langues
 lang-switcher = Langue
+list-separator = { ", " }
 field-preferred_language = Langue des pages et des courriels
 
 ## Courriels de notification

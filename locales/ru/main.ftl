@@ -544,6 +544,7 @@ m49-none = Регион не указан
 
 ## Языки
 lang-switcher = Язык
+list-separator = { ", " }
 field-preferred_language = Язык страниц и писем
 
 ## Уведомления по электронной почте

@@ -535,6 +535,7 @@ m49-none = 无区域
 
 ## 语言
 lang-switcher = 语言
+list-separator = { "、" }
 field-preferred_language = 页面和电子邮件所用语言
 
 ## 通知电子邮件

@@ -172,3 +172,12 @@ pub fn select_with_id(
         }
     }
 }
+
+/// The arrow of a link back to where the reader came from: it points to the side a
+/// line of text starts on, so to the right in Arabic.
+pub fn back_arrow() -> &'static str {
+    match crate::i18n::current().dir() {
+        "rtl" => "→ ",
+        _ => "← ",
+    }
+}

@@ -608,3 +608,27 @@ async fn a_page_tells_what_is_wrong_in_the_readers_language_and_the_api_in_engli
     );
     assert_eq!(problem["errors"]["email"][0], "must be an email address");
 }
+
+/// Text people wrote keeps its own direction on a mirrored page: an English draft
+/// paragraph and comment on the Arabic page are `dir="auto"`, so they read left to right.
+#[actix_web::test]
+async fn written_text_keeps_its_own_direction_on_the_arabic_pages() {
+    let app = spawn_app().await;
+    let (_, d, _) = consultation(&app).await;
+    let draft = d["id"].as_str().unwrap();
+    let paragraph = d["paragraphs"][1]["id"].as_str().unwrap();
+    let html = app
+        .page(&format!("/drafts/{draft}/paragraphs/{paragraph}?lang=ar"))
+        .await;
+    assert_eq!(html_lang_and_dir(&html), ("ar".into(), "rtl".into()));
+    let doc = scraper::Html::parse_document(&html);
+    for (what, selector) in [
+        ("the paragraph", ".para-text p"),
+        ("the comment", ".comment-body p"),
+    ] {
+        let sel = scraper::Selector::parse(selector).unwrap();
+        let p = doc.select(&sel).next().unwrap_or_else(|| panic!("{what}"));
+        assert_eq!(p.value().attr("dir"), Some("auto"), "{what}");
+    }
+    assert!(html.contains("Connectivity matters"));
+}

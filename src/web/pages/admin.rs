@@ -249,7 +249,7 @@ async fn consultation_page(
             ctx,
             &c.title,
             html! {
-                p { a href="/admin" { "← " (t("admin-title")) } }
+                p { a href="/admin" { (crate::web::components::back_arrow()) (t("admin-title")) } }
                 h1 { (c.title) }
                 p { (status_badge(&c)) " " a href={ "/consultations/" (c.id) } { (t("admin-public_page")) } }
                 h2 { (t("consultation-drafts")) }
@@ -441,7 +441,7 @@ pub async fn users(
         &ctx,
         t("admin-users"),
         html! {
-            p { a href="/admin" { "← " (t("admin-title")) } }
+            p { a href="/admin" { (crate::web::components::back_arrow()) (t("admin-title")) } }
             h1 { (t("admin-users")) }
             @if q.saved.is_some() { (notice(&Notice::Success(t("admin-saved")))) }
             form class="stack" method="get" action="/admin/users" role="search" {

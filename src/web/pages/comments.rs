@@ -48,7 +48,9 @@ fn placeholder_text(status: &str) -> &'static str {
 pub fn paragraphs(text: &str) -> Markup {
     html! {
         @for block in text.split("\n\n").map(str::trim).filter(|b| !b.is_empty()) {
-            p { (block) }
+            // Written by a person in any of the six languages, whatever the page's:
+            // each paragraph takes the direction of its own first letters.
+            p dir="auto" { (block) }
         }
     }
 }

@@ -75,7 +75,7 @@ pub async fn show(
             h1 { (c.title) }
             p { (status_badge(&c)) " " span class="muted" { (t("consultation-window")) ": " (date(c.opens_at)) " – " (date(c.closes_at)) } }
             @if c.pre_moderated() { p class="muted" { (t("consultation-premoderated")) } }
-            @if !c.summary.is_empty() { div class="comment-body" { (c.summary) } }
+            @if !c.summary.is_empty() { div class="comment-body" dir="auto" { (c.summary) } }
             h2 { (t("consultation-drafts")) }
             @if drafts.is_empty() { p { (t("consultation-no_drafts")) } }
             ul {

@@ -28,7 +28,7 @@ fn group_names(groups: &[String]) -> String {
         .iter()
         .map(|g| i18n::group(g))
         .collect::<Vec<_>>()
-        .join(", ")
+        .join(t("list-separator"))
 }
 
 /// A chart, its caption, and its figures as a table that can be opened beside it.
@@ -84,7 +84,7 @@ fn describe_groups(v: &Values) -> String {
         .zip(v)
         .map(|(g, n)| format!("{} {n}", i18n::group(g.as_str())))
         .collect::<Vec<_>>()
-        .join(", ")
+        .join(t("list-separator"))
 }
 
 fn totals_section(d: &Dashboard) -> Markup {
@@ -369,7 +369,7 @@ fn tag_section(d: &Dashboard, action_lines: bool) -> Markup {
         list.iter()
             .map(|tf| format!("{} {}", tf.tag, tf.total))
             .collect::<Vec<_>>()
-            .join(", ")
+            .join(t("list-separator"))
     );
     let table_rows: Vec<Row> = list
         .iter()
@@ -445,7 +445,7 @@ fn places_section(d: &Dashboard) -> Markup {
             .iter()
             .map(|p| format!("{} {}", region_label(p.code.as_deref()), p.total))
             .collect::<Vec<_>>()
-            .join(", ")
+            .join(t("list-separator"))
     );
     let region_rows = place_rows(&d.by_region, |c| html! { (region_label(c)) }, |_| vec![]);
     let sub_rows = place_rows(
@@ -479,7 +479,7 @@ fn places_section(d: &Dashboard) -> Markup {
         top.iter()
             .map(|p| format!("{} {}", p.code.as_deref().unwrap_or(""), p.total))
             .collect::<Vec<_>>()
-            .join(", ")
+            .join(t("list-separator"))
     );
     let country_rows = place_rows(
         &d.by_country,

@@ -429,7 +429,7 @@ async fn thread_page(
             .unwrap_or_default()
     );
     let body = html! {
-        p { a href=(back) { "← " (t("para-back")) } }
+        p { a href=(back) { (crate::web::components::back_arrow()) (t("para-back")) } }
         @match paragraph {
             Some(p) => {
                 h1 { (t("para-title")) " " (p.label) " " small class="muted" { (view.draft.title) " — " (view.draft.version_label) } }

@@ -286,7 +286,7 @@ pub async fn log(
         &ctx,
         t("mod-log"),
         html! {
-            p { a href="/moderation" { "← " (t("mod-queue")) } }
+            p { a href="/moderation" { (crate::web::components::back_arrow()) (t("mod-queue")) } }
             h1 { (t("mod-log")) }
             p { (t("mod-log-lead")) }
             div class="table-scroll" {

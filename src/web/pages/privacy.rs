@@ -206,7 +206,7 @@ pub async fn admin_delete_form(
         &ctx,
         t("delete-admin_title"),
         html! {
-            p { a href="/admin/users" { "← " (t("admin-users")) } }
+            p { a href="/admin/users" { (crate::web::components::back_arrow()) (t("admin-users")) } }
             h1 { (t("delete-admin_title")) }
             dl {
                 dt { (t("field-display_name")) } dd { (target.display_name) }

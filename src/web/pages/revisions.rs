@@ -24,7 +24,7 @@ use crate::web::{check_csrf, html_response, ok, redirect, PageError, PageResult}
 /// A word-level difference from `old` to `new`, with `<del>` and `<ins>`.
 pub fn diff(old: &str, new: &str) -> Markup {
     html! {
-        p class="diff" {
+        p class="diff" dir="auto" {
             @for (kind, text) in word_diff(old, new) {
                 @match kind {
                     -1 => { del { (text) } }
@@ -201,7 +201,7 @@ pub async fn concordance(
         &ctx,
         t("rev-concordance"),
         html! {
-            p { a href={ "/drafts/" (draft.id) } { "← " (draft.title) " — " (draft.version_label) } }
+            p { a href={ "/drafts/" (draft.id) } { (crate::web::components::back_arrow()) (draft.title) " — " (draft.version_label) } }
             h1 { (t("rev-concordance")) }
             (versions_nav(draft.id, &versions))
             @match &prev {
@@ -292,7 +292,7 @@ pub async fn compare(
         &ctx,
         t("rev-compare"),
         html! {
-            p { a href={ "/drafts/" (draft.id) } { "← " (draft.title) " — " (draft.version_label) } }
+            p { a href={ "/drafts/" (draft.id) } { (crate::web::components::back_arrow()) (draft.title) " — " (draft.version_label) } }
             h1 { (t("rev-compare")) }
             form method="get" action={ "/drafts/" (draft.id) "/compare" } class="inline" {
                 label for="with" { (t("rev-compare-with")) " " }
@@ -308,9 +308,9 @@ pub async fn compare(
                         tbody {
                             @for (p, anc) in &rows {
                                 tr {
-                                    td { @for a in anc { p { strong { "¶" (a.paragraph.label) " " } (a.paragraph.text) } } @if anc.is_empty() { em { (i18n::change("new")) } } }
+                                    td { @for a in anc { p dir="auto" { strong { "¶" (a.paragraph.label) " " } (a.paragraph.text) } } @if anc.is_empty() { em { (i18n::change("new")) } } }
                                     td {
-                                        p { strong { "¶" (p.label) } }
+                                        p dir="auto" { strong { "¶" (p.label) } }
                                         @match anc.as_slice() {
                                             [one] => { (diff(&one.paragraph.text, &p.text)) }
                                             _ => { (paragraphs(&p.text)) }
@@ -354,7 +354,7 @@ fn revise_page(
         ctx,
         t("rev-revise"),
         html! {
-            p { a href={ "/drafts/" (draft.id) } { "← " (draft.title) " — " (draft.version_label) } }
+            p { a href={ "/drafts/" (draft.id) } { (crate::web::components::back_arrow()) (draft.title) " — " (draft.version_label) } }
             h1 { (t("rev-revise")) }
             p { (t("rev-revise-lead")) }
             (error_summary(errors))
@@ -445,7 +445,7 @@ pub async fn review(
         &ctx,
         t("rev-review"),
         html! {
-            p { a href={ "/drafts/" (p.draft.id) } { "← " (p.draft.title) " — " (p.draft.version_label) } }
+            p { a href={ "/drafts/" (p.draft.id) } { (crate::web::components::back_arrow()) (p.draft.title) " — " (p.draft.version_label) } }
             h1 { (t("rev-review")) }
             p { (t("rev-review-lead")) }
             form method="post" action={ "/admin/drafts/" (p.draft.id) "/revise/publish" } {

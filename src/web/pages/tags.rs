@@ -134,7 +134,7 @@ async fn editor_page(
         view.draft.version_label
     );
     let body = html! {
-        p { a href={ "/drafts/" (draft_id) } { "← " (view.draft.title) " — " (view.draft.version_label) } }
+        p { a href={ "/drafts/" (draft_id) } { (crate::web::components::back_arrow()) (view.draft.title) " — " (view.draft.version_label) } }
         h1 { (t("tags-title")) " " small class="muted" { (view.draft.title) " — " (view.draft.version_label) } }
         p class="hint" { (t("tags-hint")) }
         @if let Some(p) = saved_label { (notice(&Notice::Success(&tr("tags-saved", &[("label", p.label.as_str().into())])))) }
@@ -154,7 +154,7 @@ async fn editor_page(
                 @let msgs = mine.and_then(|r| r.errors.get("tags"));
                 li id={ "p-" (p.number) } class="paragraph" {
                     span class="para-number" { (p.label) }
-                    p class="para-text" {
+                    p class="para-text" dir="auto" {
                         @let excerpt: String = p.text.chars().take(240).collect();
                         (excerpt) @if p.text.chars().count() > 240 { "…" }
                     }
