@@ -355,12 +355,14 @@ impl Template {
         let mut parts = Vec::with_capacity(self.names.len());
         for (i, literal) in rest.iter().enumerate() {
             let last = i + 1 == rest.len();
+            // `ends_with` first: the offset is then on a character boundary.
             let at = if last {
-                text.len().checked_sub(literal.len())?
+                text.ends_with(literal)
+                    .then(|| text.len() - literal.len())?
             } else {
                 text.find(literal)?
             };
-            if at == 0 || !text[at..].starts_with(literal) {
+            if at == 0 {
                 return None;
             }
             parts.push(&text[..at]);
@@ -439,6 +441,11 @@ mod tests {
         );
         let ar = message_in(Lang::Ar, "A published comment cannot be approved.");
         assert!(!ar.contains("comment"), "{ar}");
+        // Text that ends in a letter of several bytes is not cut inside it.
+        assert_eq!(
+            message_in(Lang::Fr, "A published comment cannot be é"),
+            "A published comment cannot be é"
+        );
         // Not in the table: shown as it is, never lost.
         assert_eq!(message_in(Lang::Fr, "something new"), "something new");
     }
