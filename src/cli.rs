@@ -45,16 +45,25 @@ enum Command {
     },
     /// Import a Markdown draft into a consultation.
     ImportDraft {
-        /// The consultation of a new document (not needed with --revision-of).
-        #[arg(long, required_unless_present = "revision_of")]
+        /// The consultation of a new document (not needed with --revision-of or
+        /// --translation-of).
+        #[arg(long, required_unless_present_any = ["revision_of", "translation_of"])]
         consultation: Option<i64>,
         /// Publish the file as a revision of this draft, with paragraph lineage.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "translation_of")]
         revision_of: Option<i64>,
+        /// Add the file as a language version of this draft (with --language): its
+        /// paragraphs must line up with the draft's, by number and label.
+        #[arg(long, requires = "language", conflicts_with = "consultation")]
+        translation_of: Option<i64>,
+        /// The language the file is written in: ar, zh, en, fr, ru or es (en if absent).
         #[arg(long)]
-        title: String,
-        #[arg(long)]
-        version_label: String,
+        language: Option<String>,
+        /// The title; a language version keeps the original's without it.
+        #[arg(long, required_unless_present = "translation_of")]
+        title: Option<String>,
+        #[arg(long, required_unless_present = "translation_of")]
+        version_label: Option<String>,
         /// The Markdown file.
         file: std::path::PathBuf,
     },
@@ -72,6 +81,10 @@ enum Command {
         /// trusted like a moderator.
         #[arg(long)]
         all: bool,
+        /// The language version of the draft text: ar, zh, en, fr, ru or es (the
+        /// original without it, or when the draft has no version in that language).
+        #[arg(long)]
+        language: Option<String>,
         /// The file to write; standard output without it.
         #[arg(long)]
         output: Option<std::path::PathBuf>,
@@ -204,6 +217,8 @@ fn run(command: Command) -> anyhow::Result<()> {
         Command::ImportDraft {
             consultation,
             revision_of,
+            translation_of,
+            language,
             title,
             version_label,
             file,
@@ -213,6 +228,23 @@ fn run(command: Command) -> anyhow::Result<()> {
             let config = Config::from_env(None).map_err(anyhow::Error::msg)?;
             let db = open_database(&config)?;
             let mut conn = db.get().map_err(|e| anyhow::anyhow!(e.to_string()))?;
+            if let Some(original) = translation_of {
+                use crate::drafts::translations::{add, TranslationInput};
+                let input = TranslationInput::parse(
+                    language.as_deref().unwrap_or_default(),
+                    title.as_deref(),
+                    &text,
+                )
+                .map_err(describe)?;
+                let t = add(&mut conn, original, &input).map_err(describe)?;
+                println!(
+                    "language version {} ({}) of draft {original} imported",
+                    t.id, t.language
+                );
+                return Ok(());
+            }
+            let (title, version_label) =
+                (title.unwrap_or_default(), version_label.unwrap_or_default());
             let draft = match (revision_of, consultation) {
                 (Some(previous), _) => {
                     let input = crate::revisions::service::RevisionInput {
@@ -227,11 +259,14 @@ fn run(command: Command) -> anyhow::Result<()> {
                 (None, Some(consultation)) => {
                     let input =
                         crate::drafts::service::DraftInput::parse(&title, &version_label, &text)
+                            .and_then(|i| i.in_language(language.as_deref()))
                             .map_err(describe)?;
                     crate::drafts::service::import(&mut conn, consultation, &input, None)
                         .map_err(describe)?
                 }
-                (None, None) => anyhow::bail!("give --consultation ID, or --revision-of DRAFT_ID"),
+                (None, None) => anyhow::bail!(
+                    "give --consultation ID, --revision-of DRAFT_ID or --translation-of DRAFT_ID"
+                ),
             };
             let n = crate::drafts::service::paragraphs_of(&mut conn, draft.id)?.len();
             println!("draft {} imported with {n} paragraphs", draft.id);
@@ -257,6 +292,7 @@ fn run(command: Command) -> anyhow::Result<()> {
             format,
             stakeholder_group,
             all,
+            language,
             output,
         } => {
             let query = crate::export::Query {
@@ -265,6 +301,7 @@ fn run(command: Command) -> anyhow::Result<()> {
                 status: all.then(|| "all".to_string()),
                 tag: None,
                 lang: None,
+                language,
             };
             let request = crate::export::Request::parse(draft, &query).map_err(describe)?;
             let config = Config::from_env(None).map_err(anyhow::Error::msg)?;

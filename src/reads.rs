@@ -39,8 +39,11 @@ use crate::error::AppError;
 pub enum Key {
     /// `GET /api/v1/drafts/{id}/comments` with this query string, as sent.
     Comments { draft: i64, query: String },
-    /// `GET /api/v1/drafts/{id}`.
-    Draft(i64),
+    /// `GET /api/v1/drafts/{id}`, in a language version (`None`: the original).
+    Draft {
+        draft: i64,
+        language: Option<String>,
+    },
     /// `GET /drafts/{id}` in one language, with its (validated) tag and group filters.
     ReadingPage {
         draft: i64,
@@ -48,6 +51,9 @@ pub enum Key {
         tag: Option<String>,
         unknown_tag: bool,
         group: Option<String>,
+        /// The language version asked for (the page's language when not said).
+        language: String,
+        beside: Option<String>,
     },
 }
 

@@ -701,3 +701,36 @@ msg-invalid-fields = Some fields are invalid; see errors.
 msg-rate-limited = Too many attempts; try again in { $n } seconds.
 msg-unavailable = The service is temporarily unavailable.
 msg-internal = An unexpected error occurred.
+
+## Language versions of a draft (issue 17)
+draft-versions = Language versions of this draft
+draft-read_in = Read in:
+draft-original = original
+draft-side_by_side = Side by side with
+draft-fallback = This draft has no version in { $asked }; you are reading the original ({ $original }).
+comment-language = Language of the comment
+export-text_language = Language of the text
+trans-title = Language versions
+trans-original = Language of the original:
+trans-none = No language versions yet.
+trans-all_done = The draft has a version in each of the six languages.
+trans-add = Add a language version
+trans-hint = Paste the Markdown of the draft in another language. It must have the same paragraphs as the original, with the same numbers and labels (PP3, 12, (a)): comments belong to the paragraph, so they are shown under the same paragraph in every version. If a paragraph does not line up, nothing is stored and the paragraphs concerned are listed.
+trans-language = Language
+trans-field-title = Title in that language (the original's if left empty)
+trans-written_in = Language of the draft
+dash-by_language = Input by language
+dash-by_language-desc = Published input by the language it is written in:
+dash-by_language-caption = Each comment is counted once, in the language its author wrote it in, whichever language version of the draft they read.
+dash-by_language-none = No published input yet.
+dash-language = Language
+msg-trans-label = paragraph { $number } is labelled { $original } in the original and { $translation } in the translation
+msg-trans-missing = paragraph { $number } ({ $label }) of the original is missing from the translation
+msg-trans-extra = paragraph { $number } ({ $label }) of the translation is not in the original
+msg-trans-more = { $n ->
+    [one] and { $n } more paragraph does not line up
+   *[other] and { $n } more paragraphs do not line up
+}
+msg-trans-of-translation = is a language version of draft { $of }: add language versions to the original draft
+msg-trans-original = The draft is written in { $code }: it is the original, not a language version.
+msg-trans-exists = The draft already has a version in { $code }.

@@ -733,3 +733,36 @@ msg-rate-limited = { $n ->
 }
 msg-unavailable = El servicio no está disponible temporalmente.
 msg-internal = Se ha producido un error inesperado.
+
+## Versiones lingüísticas de un proyecto (issue 17)
+draft-versions = Versiones lingüísticas de este proyecto
+draft-read_in = Leer en:
+draft-original = original
+draft-side_by_side = En paralelo con
+draft-fallback = Este proyecto no está disponible en ese idioma ({ $asked }): está leyendo el original ({ $original }).
+comment-language = Idioma del comentario
+export-text_language = Idioma del texto
+trans-title = Versiones lingüísticas
+trans-original = Idioma del original:
+trans-none = Todavía no hay versiones lingüísticas.
+trans-all_done = El proyecto tiene una versión en cada uno de los seis idiomas.
+trans-add = Añadir una versión lingüística
+trans-hint = Pegue el texto Markdown del proyecto en otro idioma. Debe tener los mismos párrafos que el original, con los mismos números y signaturas (PP3, 12, (a)): los comentarios pertenecen al párrafo, por lo que aparecen bajo el mismo párrafo en todas las versiones. Si algún párrafo no coincide, no se guarda nada y se indican los párrafos afectados.
+trans-language = Idioma
+trans-field-title = Título en ese idioma (el del original si se deja vacío)
+trans-written_in = Idioma del proyecto
+dash-by_language = Contribuciones por idioma
+dash-by_language-desc = Contribuciones publicadas, por idioma de redacción:
+dash-by_language-caption = Cada comentario se cuenta una sola vez, en el idioma en que lo escribió su autor, sea cual sea la versión lingüística del proyecto que leía.
+dash-by_language-none = Todavía no hay contribuciones publicadas.
+dash-language = Idioma
+msg-trans-label = el párrafo { $number } lleva la signatura { $original } en el original y { $translation } en la traducción
+msg-trans-missing = falta en la traducción el párrafo { $number } ({ $label }) del original
+msg-trans-extra = el párrafo { $number } ({ $label }) de la traducción no figura en el original
+msg-trans-more = { $n ->
+    [one] y { $n } párrafo más no coincide
+   *[other] y { $n } párrafos más no coinciden
+}
+msg-trans-of-translation = es una versión lingüística del proyecto { $of }: añada las versiones lingüísticas al proyecto original
+msg-trans-original = El proyecto original está redactado en ese idioma ({ $code }): es el original, no una versión lingüística.
+msg-trans-exists = El proyecto ya tiene una versión en ese idioma ({ $code }).

@@ -733,3 +733,36 @@ msg-rate-limited = { $n ->
 }
 msg-unavailable = Le service est temporairement indisponible.
 msg-internal = Une erreur inattendue s’est produite.
+
+## Versions linguistiques d'un projet (issue 17)
+draft-versions = Versions linguistiques de ce projet
+draft-read_in = Lire en :
+draft-original = original
+draft-side_by_side = Côte à côte avec
+draft-fallback = Ce projet n'est pas disponible dans cette langue ({ $asked }) : vous lisez l'original ({ $original }).
+comment-language = Langue du commentaire
+export-text_language = Langue du texte
+trans-title = Versions linguistiques
+trans-original = Langue de l'original :
+trans-none = Aucune version linguistique pour l'instant.
+trans-all_done = Le projet existe dans chacune des six langues.
+trans-add = Ajouter une version linguistique
+trans-hint = Collez le texte Markdown du projet dans une autre langue. Il doit comporter les mêmes paragraphes que l'original, avec les mêmes numéros et cotes (PP3, 12, (a)) : les commentaires se rattachent au paragraphe et figurent donc sous le même paragraphe dans chaque version. Si un paragraphe ne correspond pas, rien n'est enregistré et les paragraphes en cause sont indiqués.
+trans-language = Langue
+trans-field-title = Titre dans cette langue (celui de l'original s'il est laissé vide)
+trans-written_in = Langue du projet
+dash-by_language = Contributions par langue
+dash-by_language-desc = Contributions publiées, par langue de rédaction :
+dash-by_language-caption = Chaque commentaire est compté une seule fois, dans la langue dans laquelle son auteur l'a rédigé, quelle que soit la version linguistique du projet qu'il lisait.
+dash-by_language-none = Aucune contribution publiée pour l'instant.
+dash-language = Langue
+msg-trans-label = le paragraphe { $number } porte la cote { $original } dans l'original et { $translation } dans la traduction
+msg-trans-missing = le paragraphe { $number } ({ $label }) de l'original manque dans la traduction
+msg-trans-extra = le paragraphe { $number } ({ $label }) de la traduction ne figure pas dans l'original
+msg-trans-more = { $n ->
+    [one] et { $n } autre paragraphe ne correspond pas
+   *[other] et { $n } autres paragraphes ne correspondent pas
+}
+msg-trans-of-translation = est une version linguistique du projet { $of } : ajoutez les versions linguistiques au projet original
+msg-trans-original = Le projet original est rédigé dans cette langue ({ $code }) : c'est l'original, et non une version linguistique.
+msg-trans-exists = Le projet a déjà une version dans cette langue ({ $code }).

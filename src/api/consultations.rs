@@ -228,6 +228,9 @@ pub struct DraftBody {
     version_label: String,
     /// Markdown: headings make sections, numbered or lettered blocks make paragraphs.
     text: String,
+    /// The language it is written in: `en` if absent.
+    #[schema(schema_with = crate::vocabulary::opt_language)]
+    language: Option<String>,
 }
 
 /// Imports a Markdown draft into a consultation (admins; bodies up to 2 MiB).
@@ -255,7 +258,8 @@ pub async fn create_draft(
     path: web::Path<i64>,
     Json(b): Json<DraftBody>,
 ) -> Result<HttpResponse, AppError> {
-    let input = DraftInput::parse(&b.title, &b.version_label, &b.text)?;
+    let input = DraftInput::parse(&b.title, &b.version_label, &b.text)?
+        .in_language(b.language.as_deref())?;
     let draft = drafts::create(&state.db, path.into_inner(), input).await?;
     let view = drafts::get_view(&state.db, draft.id).await?;
     Ok(HttpResponse::Created().json(DraftDto::new(&view)))

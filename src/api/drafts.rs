@@ -61,6 +61,15 @@ pub struct DraftDto {
     /// Superseded by a revision: no new comments.
     pub read_only: bool,
     pub general_comment_count: i64,
+    /// The language the draft is written in.
+    #[schema(schema_with = crate::vocabulary::language)]
+    pub original_language: String,
+    /// The language of `title` and the paragraphs' `section` and `text`: the one asked
+    /// for with `?language=` if the draft has that version, else `original_language`.
+    #[schema(schema_with = crate::vocabulary::language)]
+    pub language: String,
+    /// Every language the draft can be read in, its own first.
+    pub languages: Vec<String>,
     pub paragraphs: Vec<ParagraphDto>,
 }
 
@@ -75,6 +84,9 @@ impl DraftDto {
             previous_draft_id: v.draft.previous_draft_id,
             read_only: v.draft.read_only,
             general_comment_count: v.counts.get(&None).map_or(0, |g| g.values().sum()),
+            original_language: v.draft.language.clone(),
+            language: v.text_language.clone(),
+            languages: v.languages.clone(),
             paragraphs: v
                 .paragraphs
                 .iter()
@@ -96,33 +108,63 @@ impl DraftDto {
     }
 }
 
+#[derive(Deserialize, IntoParams)]
+#[serde(deny_unknown_fields)]
+#[into_params(parameter_in = Query)]
+pub struct DraftQuery {
+    /// The language version to read (`ar`, `zh`, `en`, `fr`, `ru`, `es`); the original
+    /// when absent or when the draft has no version in that language.
+    #[param(schema_with = language_filter)]
+    language: Option<String>,
+}
+
+fn language_filter() -> utoipa::openapi::schema::Object {
+    openapi::or_empty(crate::vocabulary::language())
+}
+
+/// A language filter or choice: one of the six codes, or absent/empty.
+fn parse_language(errors: &mut FieldErrors, raw: Option<String>) -> Option<String> {
+    let code = raw.filter(|l| !l.is_empty())?;
+    crate::drafts::translations::check_language(errors, "language", &code)?;
+    Some(code)
+}
+
 /// A draft with its paragraphs and counts (published comments only).
 #[utoipa::path(
     get,
     path = "/api/v1/drafts/{id}",
     operation_id = "get_draft",
     tag = "drafts",
-    params(("id" = crate::ids::Id, Path, description = "The draft")),
+    params(("id" = crate::ids::Id, Path, description = "The draft"), DraftQuery),
     responses(
         (status = 200, description = "The draft, with an `ETag`", body = DraftDto),
         (status = 304, description = "Unchanged since the `ETag` sent in `If-None-Match`"),
         (status = 404, response = NotFound),
+        (status = 422, response = Invalid),
     )
 )]
 pub async fn get(
     state: web::Data<AppState>,
     req: HttpRequest,
     path: web::Path<i64>,
+    q: web::Query<DraftQuery>,
 ) -> Result<HttpResponse, AppError> {
+    let mut errors = FieldErrors::new();
+    let language = parse_language(&mut errors, q.into_inner().language);
+    errors.into_result()?;
     // The same for every reader: kept and served again while nothing in it changed.
     let id = path.into_inner();
+    let key = reads::Key::Draft {
+        draft: id,
+        language: language.clone(),
+    };
     reads::serve(
         &state.db,
         &state.reads,
         &req,
-        reads::Key::Draft(id),
+        key,
         reads::Scope::Draft(id),
-        move |conn| drafts::view(conn, id),
+        move |conn| Ok(drafts::view(conn, id)?.in_language(conn, language.as_deref(), None)?),
         |view| reads::Rendered::json(&DraftDto::new(&view)),
     )
     .await
@@ -179,6 +221,9 @@ pub struct CommentQuery {
     kind: Option<String>,
     /// Comments on paragraphs with this tag, e.g. `C5` or `SDG9`.
     tag: Option<String>,
+    /// Comments written in this language, on whichever language version.
+    #[param(schema_with = language_filter)]
+    language: Option<String>,
     /// Other than `published`: moderators, and authors for their own (`all`: moderators).
     #[param(schema_with = comment_status_filter)]
     status: Option<String>,
@@ -265,6 +310,7 @@ pub async fn list_comments(
         }
         f.kind = Some(k);
     }
+    f.language = parse_language(&mut errors, q.language);
     f.status = match q.status.as_deref() {
         None | Some("") => StatusFilter::Visible,
         Some("all") => StatusFilter::All,
@@ -349,6 +395,9 @@ pub struct NewCommentBody {
     /// What others see of the author: `name` if absent.
     #[schema(schema_with = crate::api::openapi::opt_attribution)]
     attribution: Option<String>,
+    /// The language the comment is written in: the draft's own if absent.
+    #[schema(schema_with = crate::vocabulary::opt_language)]
+    language: Option<String>,
 }
 
 /// Comments on a draft: published at once, or `pending` under pre-moderation.
@@ -386,7 +435,8 @@ pub async fn create_comment(
         &b.body,
         b.proposed_text.as_deref(),
         b.attribution.as_deref(),
-    )?;
+    )?
+    .in_language(b.language.as_deref())?;
     // Per address: the HTTP side of the limit; per account: the service's.
     let ip = crate::ratelimit::client_ip(&req, state.config.trusted_proxy);
     state.limiter.check(crate::ratelimit::COMMENT_IP, &ip)?;

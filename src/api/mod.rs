@@ -14,6 +14,7 @@ pub mod moderation;
 pub mod openapi;
 pub mod paragraphs;
 pub mod revisions;
+pub mod translations;
 
 use actix_web::{error::QueryPayloadError, web, HttpRequest, HttpResponse};
 use base64::Engine;
@@ -84,6 +85,13 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         )
         .route("/drafts/{id}", web::get().to(drafts::get))
         .route("/drafts/{id}/stats", web::get().to(drafts::stats))
+        .service(
+            web::resource("/drafts/{id}/translations")
+                .app_data(json::BodyLimit(json::IMPORT_LIMIT))
+                .route(web::get().to(translations::list))
+                .route(web::post().to(translations::create))
+                .default_service(web::to(not_found)),
+        )
         .route("/drafts/{id}/dashboard", web::get().to(dashboard::get))
         .route("/paragraphs/{id}", web::patch().to(paragraphs::update))
         .route("/drafts/{id}/export", web::get().to(export::export))

@@ -52,6 +52,8 @@ pub use crate::vocabulary::*;
         api::consultations::create_draft,
         api::drafts::get,
         api::drafts::stats,
+        api::translations::create,
+        api::translations::list,
         api::dashboard::get,
         api::paragraphs::update,
         api::export::export,

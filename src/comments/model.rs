@@ -28,6 +28,8 @@ pub struct Comment {
     pub disposition: Option<String>,
     pub disposition_explanation: Option<String>,
     pub disposition_at: Option<NaiveDateTime>,
+    /// The language the comment is written in: a code of [`crate::i18n::Lang`].
+    pub language: String,
 }
 
 pub const DISPOSITIONS: [&str; 4] = [

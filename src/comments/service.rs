@@ -54,7 +54,7 @@ fn visible(conn: &mut Conn, c: &Comment, viewer: Viewer) -> QueryResult<bool> {
 fn check_writable(
     conn: &mut Conn,
     draft_id: i64,
-) -> Result<crate::consultations::Consultation, AppError> {
+) -> Result<(crate::drafts::Draft, crate::consultations::Consultation), AppError> {
     let draft = drafts::find(conn, draft_id)?;
     let consultation = consultations::find(conn, draft.consultation_id)?;
     if draft.read_only {
@@ -63,7 +63,7 @@ fn check_writable(
     if !consultation.is_open() {
         return Err(AppError::conflict("The consultation is not open: comments can be written, edited and withdrawn only while it is open."));
     }
-    Ok(consultation)
+    Ok((draft, consultation))
 }
 
 pub fn check_may_write(state: &Services, user: &User) -> Result<(), AppError> {
@@ -92,7 +92,7 @@ pub async fn create(
     state
         .db
         .write(move |conn| {
-            let consultation = check_writable(conn, draft_id)?;
+            let (draft, consultation) = check_writable(conn, draft_id)?;
             let mut paragraph_id = input.paragraph_id;
             if let Some(pid) = paragraph_id {
                 let owner: Option<i64> = paragraphs::table
@@ -138,6 +138,10 @@ pub async fn create(
                 "published"
             };
             let id = crate::ids::new_id();
+            // Unless the author says otherwise, the language of the draft.
+            let language = input
+                .language
+                .map_or(draft.language.clone(), |l| l.code().to_string());
             diesel::insert_into(comments::table)
                 .values((
                     comments::id.eq(id),
@@ -156,6 +160,7 @@ pub async fn create(
                     comments::author_verified.eq(user.affiliation_verified),
                     comments::flag_count.eq(0),
                     comments::created_at.eq(Utc::now().naive_utc()),
+                    comments::language.eq(&language),
                 ))
                 .execute(conn)?;
             if status == "published" {
@@ -294,6 +299,8 @@ pub struct CommentFilter {
     pub top_level: bool,
     pub group: Option<String>,
     pub kind: Option<String>,
+    /// Only comments written in this language.
+    pub language: Option<String>,
     /// Only comments on paragraphs carrying this (normalised) tag.
     pub tag: Option<String>,
     pub status: StatusFilter,
@@ -311,6 +318,7 @@ impl CommentFilter {
             top_level: false,
             group: None,
             kind: None,
+            language: None,
             tag: None,
             status: StatusFilter::Visible,
             after: None,
@@ -354,6 +362,9 @@ pub fn list(
     }
     if let Some(k) = &f.kind {
         q = q.filter(comments::kind.eq(k.clone()));
+    }
+    if let Some(l) = &f.language {
+        q = q.filter(comments::language.eq(l.clone()));
     }
     if let Some(a) = f.after {
         q = q.filter(comments::id.gt(a));

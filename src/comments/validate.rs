@@ -13,6 +13,8 @@ pub struct NewComment {
     pub body: String,
     pub proposed_text: Option<String>,
     pub attribution: String,
+    /// The language it is written in; the draft's when the author does not say.
+    pub language: Option<crate::i18n::Lang>,
 }
 
 fn check_body(errors: &mut FieldErrors, field: &str, text: &str) {
@@ -71,7 +73,19 @@ impl NewComment {
             body: body.to_string(),
             proposed_text: proposed.map(str::to_string),
             attribution: attribution.to_string(),
+            language: None,
         })
+    }
+
+    /// The same, written in `language` (a code of the six; `None` or empty: not said).
+    pub fn in_language(mut self, language: Option<&str>) -> Result<NewComment, AppError> {
+        if let Some(code) = language.map(str::trim).filter(|c| !c.is_empty()) {
+            let mut errors = FieldErrors::new();
+            self.language =
+                crate::drafts::translations::check_language(&mut errors, "language", code);
+            errors.into_result()?;
+        }
+        Ok(self)
     }
 }
 

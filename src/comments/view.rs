@@ -61,6 +61,9 @@ pub struct CommentOut {
     #[schema(schema_with = crate::vocabulary::opt_disposition)]
     pub disposition: Option<String>,
     pub disposition_explanation: Option<String>,
+    /// The language it is written in, whichever language version it was written on.
+    #[schema(schema_with = crate::vocabulary::language)]
+    pub language: String,
     /// Whether the viewer wrote it (lets pages offer edit and withdraw).
     #[serde(skip)]
     #[schema(ignore)]
@@ -111,6 +114,7 @@ impl CommentOut {
             edited_at: c.edited_at.map(rfc3339),
             disposition: c.disposition.clone(),
             disposition_explanation: c.disposition_explanation.clone(),
+            language: c.language.clone(),
             mine,
         }
     }

@@ -50,6 +50,10 @@ pub struct Dashboard {
     pub by_region: Vec<PlaceFigures>,
     /// M49 sub-regions (intermediate regions in Africa and Latin America) with input.
     pub by_sub_region: Vec<PlaceFigures>,
+    /// Input by the language it is written in (`code`: ar, zh, en, fr, ru, es),
+    /// whichever language version it was written on; every language with input, most
+    /// first.
+    pub by_language: Vec<PlaceFigures>,
     pub by_day: Vec<DayFigures>,
 }
 
@@ -215,6 +219,16 @@ pub fn compute(conn: &mut Conn, draft: i64) -> Result<Dashboard, AppError> {
         .load(conn)?;
     // 4. day × group.
     let days = per_day(conn, draft)?;
+    // 5. language × group.
+    let spoken: Vec<(String, String, i64)> = published
+        .group_by((comments::language, comments::author_group))
+        .select((comments::language, comments::author_group, count_star()))
+        .load(conn)?;
+    let mut by_language: Vec<PlaceFigures> = Vec::new();
+    for (language, group, n) in &spoken {
+        add_place(&mut by_language, Some(language), group, *n);
+    }
+    by_language.sort_by(|a, b| (-a.total, &a.code).cmp(&(-b.total, &b.code)));
 
     let mut totals = Totals {
         participants: people.iter().map(|(_, n)| n).sum(),
@@ -353,6 +367,7 @@ pub fn compute(conn: &mut Conn, draft: i64) -> Result<Dashboard, AppError> {
         by_country,
         by_region,
         by_sub_region,
+        by_language,
         by_day: day_series(days),
     })
 }
@@ -396,6 +411,8 @@ pub async fn load(db: &Db, draft: i64) -> Result<Dashboard, AppError> {
 pub struct StatsExtension {
     pub by_tag: BTreeMap<String, i64>,
     pub by_region: BTreeMap<String, i64>,
+    /// Published input by the language it is written in.
+    pub by_language: BTreeMap<String, i64>,
     pub by_day: BTreeMap<String, i64>,
 }
 
@@ -413,6 +430,11 @@ impl StatsExtension {
                 .iter()
                 .filter(|r| r.total > 0)
                 .map(|r| (r.code.clone().unwrap_or_else(|| "unknown".into()), r.total))
+                .collect(),
+            by_language: d
+                .by_language
+                .iter()
+                .map(|r| (r.code.clone().unwrap_or_default(), r.total))
                 .collect(),
             by_day: d
                 .by_day

@@ -116,6 +116,29 @@ diesel::table! {
         previous_draft_id -> Nullable<BigInt>,
         read_only -> Bool,
         created_at -> Timestamp,
+        /// The language the draft is written in (migration 000019).
+        language -> Text,
+    }
+}
+
+diesel::table! {
+    /// A language version of a draft (migration 000019): one per draft and language.
+    draft_translations (id) {
+        id -> BigInt,
+        draft_id -> BigInt,
+        language -> Text,
+        title -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// One paragraph of the original in a language version.
+    paragraph_translations (translation_id, paragraph_id) {
+        translation_id -> BigInt,
+        paragraph_id -> BigInt,
+        section -> Nullable<Text>,
+        text -> Text,
     }
 }
 
@@ -153,6 +176,8 @@ diesel::table! {
         disposition -> Nullable<Text>,
         disposition_explanation -> Nullable<Text>,
         disposition_at -> Nullable<Timestamp>,
+        /// The language the comment is written in (migration 000019).
+        language -> Text,
     }
 }
 
@@ -269,6 +294,9 @@ diesel::joinable!(flags -> comments (comment_id));
 diesel::joinable!(flags -> users (user_id));
 diesel::joinable!(follows -> users (user_id));
 diesel::joinable!(follows -> drafts (draft_id));
+diesel::joinable!(draft_translations -> drafts (draft_id));
+diesel::joinable!(paragraph_translations -> draft_translations (translation_id));
+diesel::joinable!(paragraph_translations -> paragraphs (paragraph_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     settings,
@@ -291,7 +319,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     moderator_alerts,
     comment_counts,
     read_epoch,
-    security_events
+    security_events,
+    draft_translations,
+    paragraph_translations
 );
 
 diesel::table! {

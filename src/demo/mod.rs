@@ -18,6 +18,30 @@ pub const PASSWORD: &str = "plenary-demo-2025";
 
 const DRAFT: &str = include_str!("wsis_zero_draft.md");
 const CORPUS: &str = include_str!("comments.txt");
+/// The language versions of the draft, aligned with it paragraph by paragraph.
+const VERSIONS: [(crate::i18n::Lang, &str, &str); 2] = [
+    (
+        crate::i18n::Lang::Fr,
+        "Document final du SMSI+20",
+        include_str!("wsis_zero_draft.fr.md"),
+    ),
+    (
+        crate::i18n::Lang::Ar,
+        "الوثيقة الختامية لاستعراض مؤتمر القمة العالمي لمجتمع المعلومات بعد عشرين عاماً",
+        include_str!("wsis_zero_draft.ar.md"),
+    ),
+];
+/// Input written in the other languages, on the paragraph of that index (None: the
+/// draft as a whole), so that the labels and the dashboard's languages have something
+/// to show.
+const MULTILINGUAL: [(&str, Option<usize>, &str); 6] = [
+    ("fr", Some(11), "Nous proposons d'assortir cet engagement d'indicateurs nationaux mesurables, assortis d'un calendrier, afin que les progrès puissent être évalués lors du prochain examen."),
+    ("es", Some(11), "Sugerimos mencionar expresamente a las comunidades rurales y a los pueblos indígenas, que siguen siendo los más afectados por la falta de conectividad asequible."),
+    ("ar", Some(13), "نقترح الإشارة صراحةً إلى دور الشبكات المجتمعية في سد الفجوة الرقمية في المناطق الريفية والنائية."),
+    ("zh", Some(14), "建议在本段中增加关于数字技能培训的具体承诺，特别是面向妇女和老年人的培训。"),
+    ("ru", Some(2), "Предлагаем уточнить, что обзор должен опираться на данные, собранные на национальном уровне, в том числе статистическими службами."),
+    ("fr", None, "La version française du projet devrait être publiée en même temps que l'original, afin que toutes les délégations puissent participer dans les mêmes délais."),
+];
 
 struct DemoAccount {
     email: &'static str,
@@ -377,6 +401,39 @@ pub fn seed(db: &Db) -> anyhow::Result<Vec<(String, String)>> {
             published.push((id, paragraph_id));
         }
     }
+    for (language, title, text) in VERSIONS {
+        let version = crate::drafts::translations::TranslationInput::parse(
+            language.code(),
+            Some(title),
+            text,
+        )
+        .and_then(|input| crate::drafts::translations::add(conn, draft.id, &input))
+        .map_err(|e| anyhow::anyhow!(format!("{e:?}")))?;
+        debug_assert_eq!(version.language, language.code());
+    }
+    for (i, (language, paragraph, body)) in MULTILINGUAL.into_iter().enumerate() {
+        let author = &people[(i * 7 + 3) % people.len()];
+        let paragraph_id = paragraph.and_then(|n| paragraphs.get(n)).map(|p| p.id);
+        diesel::insert_into(comments::table)
+            .values((
+                comments::id.eq(crate::ids::new_id()),
+                comments::draft_id.eq(draft.id),
+                comments::paragraph_id.eq(paragraph_id),
+                comments::kind.eq("comment"),
+                comments::body.eq(body),
+                comments::status.eq("published"),
+                comments::attribution.eq("name"),
+                comments::author_id.eq(author.id),
+                comments::author_group.eq(&author.stakeholder_group),
+                comments::author_organization.eq(&author.organization),
+                comments::author_country.eq(&author.country),
+                comments::author_verified.eq(author.affiliation_verified),
+                comments::flag_count.eq(0),
+                comments::created_at.eq(now - Duration::hours(6 - i as i64)),
+                comments::language.eq(language),
+            ))
+            .execute(conn)?;
+    }
     Ok(logins)
 }
 
@@ -401,4 +458,36 @@ fn amend(text: &str, rng: &mut Lcg) -> String {
         "{} in line with international human rights law",
         text.trim_end_matches([',', ';', '.'])
     )
+}
+
+#[cfg(test)]
+mod version_tests {
+    use super::*;
+    use crate::drafts::markdown::parse_draft;
+
+    /// The demo's language versions line up with its draft, so `plenary demo` starts.
+    #[test]
+    fn every_language_version_of_the_demo_draft_lines_up() {
+        let original: Vec<crate::drafts::Paragraph> = parse_draft(DRAFT)
+            .unwrap()
+            .into_iter()
+            .map(|p| crate::drafts::Paragraph {
+                id: i64::from(p.number),
+                draft_id: 1,
+                number: p.number,
+                label: p.label,
+                section: p.section,
+                text: p.text,
+                tags: p.tags.join(" "),
+            })
+            .collect();
+        for (language, _, text) in VERSIONS {
+            let parsed = parse_draft(text).unwrap();
+            let problems = crate::drafts::translations::misaligned(&original, &parsed);
+            assert!(problems.is_empty(), "{language:?}: {problems:?}");
+            assert!(MULTILINGUAL
+                .iter()
+                .all(|(_, p, _)| p.is_none_or(|n| n < original.len())));
+        }
+    }
 }

@@ -4,6 +4,7 @@
 pub mod markdown;
 pub mod service;
 pub mod tags;
+pub mod translations;
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
@@ -20,6 +21,8 @@ pub struct Draft {
     pub previous_draft_id: Option<i64>,
     pub read_only: bool,
     pub created_at: NaiveDateTime,
+    /// The language the draft is written in: a code of [`crate::i18n::Lang`].
+    pub language: String,
 }
 
 #[derive(Debug, Clone, Queryable, Selectable, Identifiable)]

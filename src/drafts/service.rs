@@ -21,6 +21,8 @@ pub struct DraftInput {
     pub title: String,
     pub version_label: String,
     pub text: String,
+    /// The language it is written in: English unless the importer says otherwise.
+    pub language: crate::i18n::Lang,
 }
 
 impl DraftInput {
@@ -53,7 +55,19 @@ impl DraftInput {
             title: title.into(),
             version_label: label.into(),
             text: text.into(),
+            language: crate::i18n::Lang::En,
         })
+    }
+
+    /// The same, written in `language` (a code of the six; `None` keeps English).
+    pub fn in_language(mut self, language: Option<&str>) -> Result<DraftInput, AppError> {
+        if let Some(code) = language {
+            let mut errors = FieldErrors::new();
+            let found = crate::drafts::translations::check_language(&mut errors, "language", code);
+            errors.into_result()?;
+            self.language = found.unwrap_or_default();
+        }
+        Ok(self)
     }
 }
 
@@ -92,6 +106,7 @@ pub fn import(
                 drafts::previous_draft_id.eq(previous),
                 drafts::read_only.eq(false),
                 drafts::created_at.eq(Utc::now().naive_utc()),
+                drafts::language.eq(input.language.code()),
             ))
             .execute(conn)?;
         for p in &parsed {
@@ -147,6 +162,79 @@ pub struct DraftView {
     pub ancestors: std::collections::HashMap<i64, Vec<crate::revisions::service::Ancestor>>,
     /// The versions of this document, first to latest (one entry when never revised).
     pub versions: Vec<(i64, String)>,
+    /// The language of the title and paragraphs as loaded: the draft's own, or that of
+    /// the language version asked for (see [`DraftView::in_language`]).
+    pub text_language: String,
+    /// The languages the draft can be read in: its own first, then its versions'.
+    pub languages: Vec<String>,
+    /// A language asked for that the draft has no version in: the original is shown.
+    pub missing: Option<String>,
+    /// A second language shown beside the first: its code and paragraph texts.
+    pub beside: Option<(String, std::collections::HashMap<i64, String>)>,
+    /// When the paragraphs hold a language version: the original's texts, which the
+    /// revision diffs compare (earlier versions may have no version in that language).
+    pub original_texts: std::collections::HashMap<i64, String>,
+}
+
+impl DraftView {
+    /// The title and paragraphs in `language` when the draft has that version, else
+    /// the original's with `missing` set; `beside` adds a second language's texts.
+    pub fn in_language(
+        mut self,
+        conn: &mut Conn,
+        language: Option<&str>,
+        beside: Option<&str>,
+    ) -> QueryResult<DraftView> {
+        use crate::drafts::translations as tr;
+        let own = self.draft.language.clone();
+        let texts_of = |conn: &mut Conn, view: &DraftView, code: &str| -> QueryResult<_> {
+            Ok(if code == own {
+                Some((
+                    view.draft.title.clone(),
+                    view.paragraphs
+                        .iter()
+                        .map(|p| (p.id, (p.section.clone(), p.text.clone())))
+                        .collect::<tr::Texts>(),
+                ))
+            } else {
+                tr::version(conn, view.draft.id, code)?
+            })
+        };
+        if let Some(b) = beside.filter(|b| Some(*b) != language && tr::language(b).is_some()) {
+            if let Some((_, texts)) = texts_of(conn, &self, b)? {
+                let texts = texts
+                    .into_iter()
+                    .map(|(id, (_, text))| (id, text))
+                    .collect();
+                self.beside = Some((b.to_string(), texts));
+            }
+        }
+        let Some(code) = language.filter(|l| *l != own && tr::language(l).is_some()) else {
+            return Ok(self);
+        };
+        match tr::version(conn, self.draft.id, code)? {
+            Some((title, mut texts)) => {
+                self.draft.title = title;
+                for p in &mut self.paragraphs {
+                    if let Some((section, text)) = texts.remove(&p.id) {
+                        p.section = section;
+                        let original = std::mem::replace(&mut p.text, text);
+                        self.original_texts.insert(p.id, original);
+                    }
+                }
+                self.text_language = code.to_string();
+            }
+            None => self.missing = Some(code.to_string()),
+        }
+        Ok(self)
+    }
+}
+
+impl DraftView {
+    /// A paragraph's text in the draft's own language.
+    pub fn original_text<'a>(&'a self, p: &'a Paragraph) -> &'a str {
+        self.original_texts.get(&p.id).unwrap_or(&p.text)
+    }
 }
 
 pub fn view(conn: &mut Conn, id: i64) -> Result<DraftView, AppError> {
@@ -165,7 +253,18 @@ pub fn view(conn: &mut Conn, id: i64) -> Result<DraftView, AppError> {
     } else {
         vec![(draft.id, draft.version_label.clone())]
     };
+    let mut languages = vec![draft.language.clone()];
+    languages.extend(
+        crate::drafts::translations::of_draft(conn, id)?
+            .into_iter()
+            .map(|t| t.language),
+    );
     Ok(DraftView {
+        text_language: draft.language.clone(),
+        languages,
+        missing: None,
+        beside: None,
+        original_texts: Default::default(),
         draft,
         consultation,
         paragraphs,

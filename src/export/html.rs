@@ -130,6 +130,10 @@ pub fn write<W: Write>(db: &Db, plan: &Plan, mut out: W) -> Result<(), ExportErr
     Ok(())
 }
 
+fn native(code: &str) -> &'static str {
+    crate::drafts::translations::language(code).map_or("", |l| l.native_name())
+}
+
 fn front_matter(plan: &Plan) -> Markup {
     let c = &plan.consultation;
     let d = &plan.draft;
@@ -137,8 +141,11 @@ fn front_matter(plan: &Plan) -> Markup {
         header class="doc-header" {
             p class="kicker" { (t("export-compilation")) }
             p dir="auto" { (c.title) }
-            h1 dir="auto" { (d.title) }
+            h1 dir="auto" lang=(plan.text_language) { (d.title) }
             p class="version" dir="auto" { (d.version_label) }
+            @if let Some(asked) = &plan.missing {
+                p class="note" { (i18n::tr("draft-fallback", &[("asked", native(asked).into()), ("original", native(&d.language).into())])) }
+            }
             dl class="meta" {
                 dt { (t("export-generated")) }
                 dd { time datetime=(plan.generated_rfc3339()) { (i18n::date_time(plan.generated_at)) } }
@@ -148,6 +155,8 @@ fn front_matter(plan: &Plan) -> Markup {
                 dd {
                     @if plan.scope.all_statuses { (t("export-scope-all")) } @else { (t("export-scope-published")) }
                 }
+                dt { (t("export-text_language")) }
+                dd lang=(plan.text_language) { (native(&plan.text_language)) }
                 dt { (t("field-stakeholder_group")) }
                 dd {
                     @match plan.scope.group {
@@ -220,7 +229,7 @@ fn paragraph<W: Write>(
                 Some(p) => {
                     (PreEscaped(format!("<section class=\"paragraph\" id=\"p-{}\">", p.number)))
                     h3 { (t("export-paragraph")) " " span dir="auto" { (p.label) } }
-                    div class="para-text" dir="auto" { (text_blocks(&p.text)) }
+                    div class="para-text" dir="auto" lang=(plan.text_language) { (text_blocks(&p.text)) }
                 }
                 None => (PreEscaped("<section class=\"paragraph general\" id=\"general\">")),
             }
@@ -256,7 +265,7 @@ fn paragraph<W: Write>(
                     )?;
                 }
                 for n in &nodes {
-                    let markup = comment(plan, n, p.map(|p| p.text.as_str()));
+                    let markup = comment(plan, n, p);
                     out.write_all(markup.into_string().as_bytes())?;
                 }
                 Ok(())
@@ -280,9 +289,10 @@ fn text_blocks(text: &str) -> Markup {
 }
 
 /// A comment with its replies, nested (at most `source::MAX_DEPTH` deep).
-fn comment(plan: &Plan, n: &Node, paragraph_text: Option<&str>) -> Markup {
+fn comment(plan: &Plan, n: &Node, paragraph: Option<&Paragraph>) -> Markup {
     let c = &n.comment;
     let amendment = c.kind == "amendment";
+    let paragraph_text = paragraph.and_then(|p| plan.text_for(p, &c.language));
     html! {
         li class=@if amendment { "comment amendment" } @else { "comment" } id={ "c-" (c.id) } {
             (byline(plan, c))
@@ -296,11 +306,11 @@ fn comment(plan: &Plan, n: &Node, paragraph_text: Option<&str>) -> Markup {
                 }
             }
             @if let Some(body) = &c.body {
-                div class="body" { (text_blocks(body)) }
+                div class="body" lang=(c.language) { (text_blocks(body)) }
             }
             @if !n.replies.is_empty() {
                 ol class="replies" aria-label=(t("comment-replies")) {
-                    @for r in &n.replies { (comment(plan, r, paragraph_text)) }
+                    @for r in &n.replies { (comment(plan, r, paragraph)) }
                 }
             }
         }
@@ -322,6 +332,9 @@ fn byline(plan: &Plan, c: &CommentOut) -> Markup {
                 " " span class="badge" { (t("comment-unverified")) }
             }
             " · " time datetime=(c.created_at) { (i18n::day_of(&c.created_at)) }
+            @if let Some(l) = crate::drafts::translations::language(&c.language) {
+                " · " span lang=(c.language) { (l.native_name()) }
+            }
             @if c.edited_at.is_some() { " · " (t("comment-edited")) }
             @if plan.scope.all_statuses {
                 " · " span class={ "badge status status-" (c.status) } { (i18n::status(&c.status)) }

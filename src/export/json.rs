@@ -33,6 +33,10 @@ struct DraftOut<'a> {
     version_label: &'a str,
     #[serde(with = "crate::ids::opt_string")]
     previous_draft_id: Option<i64>,
+    /// The language the draft is written in.
+    original_language: &'a str,
+    /// The language of `title` and the paragraphs' texts in this file.
+    language: &'a str,
 }
 
 /// What the file holds, so that a reader need not guess from the URL it came from.
@@ -77,6 +81,8 @@ pub fn write<W: Write>(db: &Db, plan: &Plan, mut out: W) -> Result<(), ExportErr
             title: &d.title,
             version_label: &d.version_label,
             previous_draft_id: d.previous_draft_id,
+            original_language: &d.language,
+            language: &plan.text_language,
         },
     )?;
     out.write_all(b",\"generated_at\":")?;

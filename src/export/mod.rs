@@ -128,6 +128,10 @@ pub struct Query {
     /// `Accept-Language`. The data (CSV headers, JSON keys, group values) never changes.
     #[param(schema_with = crate::vocabulary::opt_language)]
     pub lang: Option<String>,
+    /// The language version of the draft text (paragraphs, sections, title); the
+    /// original when absent or when the draft has no version in that language.
+    #[param(schema_with = crate::vocabulary::opt_language)]
+    pub language: Option<String>,
 }
 
 /// A validated export request.
@@ -135,6 +139,8 @@ pub struct Query {
 pub struct Request {
     pub format: Format,
     pub scope: Scope,
+    /// The language version of the draft text asked for.
+    pub language: Option<String>,
 }
 
 impl Request {
@@ -187,8 +193,16 @@ impl Request {
             errors.add("tag", "must be a tag: C1–C11 or SDG1–SDG17");
             None
         });
+        let language = q
+            .language
+            .as_deref()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .and_then(|l| crate::drafts::translations::check_language(&mut errors, "language", l))
+            .map(|l| l.code().to_string());
         errors.into_result()?;
         Ok(Request {
+            language,
             format: format.unwrap_or(Format::Csv),
             scope: Scope {
                 draft_id,
@@ -247,6 +261,13 @@ pub struct Plan {
     /// For a revised draft: each paragraph's descendants' labels in the next version
     /// (space-separated), for the `next_paragraph_label` column.
     pub next_labels: HashMap<i64, String>,
+    /// The language of the title and paragraph texts in `draft` and `paragraphs`.
+    pub text_language: String,
+    /// When that is a language version: the original's paragraph texts, for the
+    /// amendments written in the original's language.
+    pub original_texts: HashMap<i64, String>,
+    /// A language asked for that the draft has no version in.
+    pub missing: Option<String>,
 }
 
 /// Loads the draft (404 if there is none), its consultation, paragraphs and counts.
@@ -259,8 +280,30 @@ pub fn plan(conn: &mut Conn, request: &Request) -> Result<Plan, AppError> {
     }
     let counts = source::counts(conn, &request.scope)?;
     let next_labels = next_labels(conn, &paragraphs)?;
+    let mut draft = draft;
+    let mut text_language = draft.language.clone();
+    let mut original_texts = HashMap::new();
+    let mut missing = None;
+    if let Some(code) = request.language.as_deref().filter(|l| *l != draft.language) {
+        match crate::drafts::translations::version(conn, draft.id, code)? {
+            Some((title, mut texts)) => {
+                draft.title = title;
+                for p in &mut paragraphs {
+                    if let Some((section, text)) = texts.remove(&p.id) {
+                        p.section = section;
+                        original_texts.insert(p.id, std::mem::replace(&mut p.text, text));
+                    }
+                }
+                text_language = code.to_string();
+            }
+            None => missing = Some(code.to_string()),
+        }
+    }
     Ok(Plan {
         next_labels,
+        text_language,
+        original_texts,
+        missing,
         format: request.format,
         scope: request.scope.clone(),
         consultation,
@@ -277,6 +320,7 @@ impl Plan {
         let name = [
             slug(&self.draft.title, true),
             slug(&self.draft.version_label, true),
+            self.language_suffix(),
         ]
         .into_iter()
         .filter(|s| !s.is_empty())
@@ -295,6 +339,7 @@ impl Plan {
         let name = [
             slug(&self.draft.title, false),
             slug(&self.draft.version_label, false),
+            self.language_suffix(),
         ]
         .into_iter()
         .filter(|s| !s.is_empty())
@@ -315,6 +360,27 @@ impl Plan {
                 "attachment; filename=\"{ascii}\"; filename*=UTF-8''{}",
                 percent_encode(&full)
             )
+        }
+    }
+
+    /// `fr` when the text is a language version, so two files do not share a name.
+    fn language_suffix(&self) -> String {
+        if self.text_language == self.draft.language {
+            String::new()
+        } else {
+            self.text_language.clone()
+        }
+    }
+
+    /// The paragraph's text an amendment is compared with: the one in the amendment's
+    /// own language when the export has it, else none (no word diff across languages).
+    pub fn text_for<'a>(&'a self, p: &'a Paragraph, language: &str) -> Option<&'a str> {
+        if language == self.text_language {
+            Some(&p.text)
+        } else if language == self.draft.language {
+            self.original_texts.get(&p.id).map(String::as_str)
+        } else {
+            None
         }
     }
 
@@ -524,8 +590,9 @@ fn next_labels(
 }
 
 /// The columns of the CSV and of the XLSX "Comments" sheet, in order: SPEC §6's, then
-/// the revision columns (issue 7) appended after them.
-pub const COLUMNS: [&str; 17] = [
+/// the revision columns (issue 7) and the comment's language (issue 17) appended after
+/// them.
+pub const COLUMNS: [&str; 18] = [
     "comment_id",
     "parent_id",
     "paragraph_number",
@@ -543,6 +610,7 @@ pub const COLUMNS: [&str; 17] = [
     "proposed_text",
     "disposition",
     "next_paragraph_label",
+    "language",
 ];
 
 /// One comment as a row of `COLUMNS`. The author fields come from `CommentOut`, so the
@@ -551,7 +619,7 @@ pub fn row<'a>(
     c: &'a CommentOut,
     paragraphs: &HashMap<i64, &'a Paragraph>,
     next: &'a HashMap<i64, String>,
-) -> [Cow<'a, str>; 17] {
+) -> [Cow<'a, str>; 18] {
     // Borrowed where possible: this runs for every comment of every export.
     let paragraph = c.paragraph_id.and_then(|p| paragraphs.get(&p).copied());
     let text = |s: &'a Option<String>| Cow::Borrowed(s.as_deref().unwrap_or_default());
@@ -582,6 +650,7 @@ pub fn row<'a>(
                 .and_then(|p| next.get(&p))
                 .map_or("", |s| s.as_str()),
         ),
+        Cow::Borrowed(c.language.as_str()),
     ]
 }
 
@@ -610,12 +679,14 @@ mod tests {
             status: Some("hidden".into()),
             tag: Some("C99".into()),
             lang: Some("xx".into()),
+            language: Some("de".into()),
         };
         let Err(AppError::Validation(f)) = Request::parse(1, &q) else {
             panic!("expected a validation error");
         };
         assert!(f.get("format").is_some());
         assert!(f.get("lang").is_some());
+        assert!(f.get("language").is_some());
         assert!(f.get("stakeholder_group").is_some());
         assert!(f.get("status").is_some());
         assert!(f.get("tag").is_some());

@@ -20,9 +20,9 @@ const MAX_ROWS: u32 = 1_048_576;
 const MAX_CELL: usize = 32_767;
 
 /// Column widths of the "Comments" sheet, in characters, in `COLUMNS` order.
-const WIDTHS: [f64; 17] = [
+const WIDTHS: [f64; 18] = [
     20.0, 20.0, 10.0, 10.0, 11.0, 24.0, 28.0, 8.0, 24.0, 10.0, 11.0, 21.0, 21.0, 80.0, 80.0, 18.0,
-    12.0,
+    12.0, 9.0,
 ];
 
 struct Formats {
@@ -230,7 +230,9 @@ fn amendments_sheet(
             if let Some(p) = p {
                 ws.write_number_with_format(r, 1, f64::from(p.number), &f.top)?;
                 ws.write_string_with_format(r, 2, cell(&p.label), &f.top)?;
-                ws.write_string_with_format(r, 7, cell(&p.text), &f.wrap)?;
+                // Beside the proposed text, the paragraph in the amendment's language.
+                let text = plan.text_for(p, &c.language).unwrap_or(&p.text);
+                ws.write_string_with_format(r, 7, cell(text), &f.wrap)?;
             }
             ws.write_string_with_format(r, 3, &c.author.stakeholder_group, &f.top)?;
             if let Some(o) = &c.author.organization {

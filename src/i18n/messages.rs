@@ -121,6 +121,32 @@ pub(super) const MESSAGES: &[(&str, &str)] = &[
         "msg-rfc3339",
     ),
     ("must be pre or post", "msg-moderation-mode"),
+    // Language versions of a draft.
+    (
+        "paragraph {number} is labelled {original} in the original and {translation} in the translation",
+        "msg-trans-label",
+    ),
+    (
+        "paragraph {number} ({label}) of the original is missing from the translation",
+        "msg-trans-missing",
+    ),
+    (
+        "paragraph {number} ({label}) of the translation is not in the original",
+        "msg-trans-extra",
+    ),
+    ("and {n} more paragraphs do not line up", "msg-trans-more"),
+    (
+        "is a language version of draft {of}: add language versions to the original draft",
+        "msg-trans-of-translation",
+    ),
+    (
+        "The draft is written in {code}: it is the original, not a language version.",
+        "msg-trans-original",
+    ),
+    (
+        "The draft already has a version in {code}.",
+        "msg-trans-exists",
+    ),
     // Drafts and their import.
     (
         "is empty: the draft has no paragraphs",

@@ -115,7 +115,9 @@ pub fn publish(
             input.title.as_deref().unwrap_or(&p.draft.title),
             &input.version_label,
             &input.text,
-        )?;
+        )?
+        // A revision is written in the language of the version it revises.
+        .in_language(Some(&p.draft.language))?;
         let new_draft =
             draft_service::import(conn, p.draft.consultation_id, &draft_input, Some(draft_id))?;
         let new_paragraphs = draft_service::paragraphs_of(conn, new_draft.id)?;

@@ -227,6 +227,14 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         web::post().to(pages::revisions::record_disposition),
     )
     .route(
+        "/admin/drafts/{id}/translations",
+        web::get().to(pages::translations::show),
+    )
+    .route(
+        "/admin/drafts/{id}/translations",
+        web::post().to(pages::translations::add),
+    )
+    .route(
         "/admin/drafts/{id}/revise",
         web::get().to(pages::revisions::revise_form),
     )

@@ -287,6 +287,8 @@ fn api_rows() -> Vec<Row> {
         r("PATCH", "/paragraphs/{id}", "/paragraphs/<p2>", r#"{"tags":["C1"]}"#, "all=403 anon=401 susp=401 admin=200"),
         r("POST", "/drafts/{id}/revisions", "/drafts/<fresh_draft>/revisions", r##"{"version_label":"Rev.1","text":"# A\n\nOne, revised.\n"}"##, "all=403 anon=401 susp=401 admin=201"),
         r("GET", "/drafts/{id}/concordance", "/drafts/<draft>/concordance", "", "all=200"),
+        r("GET", "/drafts/{id}/translations", "/drafts/<draft>/translations", "", "all=200"),
+        r("POST", "/drafts/{id}/translations", "/drafts/<fresh_draft>/translations", r##"{"language":"fr","text":"# A\n\nUn.\n"}"##, "all=403 anon=401 susp=401 admin=201"),
         r("GET", "/drafts/{id}/export", "/drafts/<pre_draft>/export?format=csv", "", "all=200- susp=401").secret(PENDING),
         r("GET", "/drafts/{id}/export", "/drafts/<pre_draft>/export?format=csv&status=all", "", "all=403 anon=401 susp=401 mod=200+ admin=200+").secret(PENDING),
         r("POST", "/drafts/{id}/follow", "/drafts/<draft>/follow", "", "all=204 anon=401 susp=401"),
@@ -375,6 +377,7 @@ fn page_rows() -> Vec<Row> {
         r("GET", "/admin/consultations/{id}", "/admin/consultations/<cons>", "", ADMIN),
         r("GET", "/admin/drafts/{id}/revise", "/admin/drafts/<draft>/revise", "", ADMIN),
         r("GET", "/admin/drafts/{id}/tags", "/admin/drafts/<draft>/tags", "", ADMIN),
+        r("GET", "/admin/drafts/{id}/translations", "/admin/drafts/<draft>/translations", "", ADMIN),
         // Forms, each posted with the caller's CSRF token from a same-origin page.
         r("POST", "/register", "/register",
           "email=<fresh_email>&password=<strong>&display_name=New person&stakeholder_group=academia&organization=Uni&country=KE",
@@ -426,6 +429,8 @@ fn page_rows() -> Vec<Row> {
         r("POST", "/admin/drafts/{id}/revise/publish", "/admin/drafts/<fresh_draft>/revise/publish",
           "version_label=Rev.1&text=# A\n\nOne, revised.\n", ADMIN_POST),
         r("POST", "/admin/drafts/{id}/tags/{pid}", "/admin/drafts/<draft>/tags/<p2>", "tags=C1", ADMIN_POST),
+        r("POST", "/admin/drafts/{id}/translations", "/admin/drafts/<fresh_draft>/translations",
+          "language=fr&text=# A\n\nUn.\n", ADMIN_POST),
         // The unsubscribe link is its own authority (RFC 8058): no session, no CSRF token.
         r("POST", "/unsubscribe", "/unsubscribe?token=<unsub_author>", "", "all=200"),
         r("POST", "/unsubscribe", "/unsubscribe?token=<forged_unsub>", "", "all=404"),

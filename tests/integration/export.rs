@@ -28,7 +28,7 @@ PP1. Recalling the Geneva phase of the World Summit on the Information Society,
 
 const MULTILINGUAL: &str = "نص عربي — 中文评论 — café, naïve, Zürich <script>alert(1)</script>";
 
-const COLUMNS: [&str; 17] = [
+const COLUMNS: [&str; 18] = [
     "comment_id",
     "parent_id",
     "paragraph_number",
@@ -46,6 +46,7 @@ const COLUMNS: [&str; 17] = [
     "proposed_text",
     "disposition",
     "next_paragraph_label",
+    "language",
 ];
 
 fn id(v: &Value) -> String {

@@ -20,3 +20,4 @@ mod reads;
 mod revisions;
 mod schema;
 mod security;
+mod translations;

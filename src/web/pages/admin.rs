@@ -12,7 +12,7 @@ use crate::auth::session::{CsrfToken, PageUser};
 use crate::consultations::service::{self as consultations, ConsultationInput};
 use crate::drafts::service::{self as drafts, DraftInput};
 use crate::error::{AppError, FieldErrors};
-use crate::i18n::{self, t};
+use crate::i18n::{self, t, Lang};
 use crate::mail::outbox;
 use crate::state::AppState;
 use crate::web::components::{csrf_field, error_summary, notice, select, Field, Notice};
@@ -216,6 +216,8 @@ pub struct DraftForm {
     version_label: String,
     #[serde(default)]
     text: String,
+    #[serde(default)]
+    language: String,
 }
 
 fn local(t: chrono::NaiveDateTime) -> String {
@@ -254,7 +256,7 @@ async fn consultation_page(
                 p { (status_badge(&c)) " " a href={ "/consultations/" (c.id) } { (t("admin-public_page")) } }
                 h2 { (t("consultation-drafts")) }
                 @if ds.is_empty() { p { (t("consultation-no_drafts")) } }
-                ul { @for d in &ds { li { a href={ "/drafts/" (d.id) } { (d.title) " — " (d.version_label) } " · " a href={ "/admin/drafts/" (d.id) "/tags" } { (t("tags-edit_link")) } } } }
+                ul { @for d in &ds { li { a href={ "/drafts/" (d.id) } { (d.title) " — " (d.version_label) } " · " a href={ "/admin/drafts/" (d.id) "/tags" } { (t("tags-edit_link")) } " · " a href={ "/admin/drafts/" (d.id) "/translations" } { (t("trans-title")) } } } }
                 h2 { (t("admin-import")) }
                 p class="hint" { (t("admin-import-hint")) }
                 (error_summary(derrors))
@@ -262,6 +264,7 @@ async fn consultation_page(
                     (csrf_field(ctx.csrf))
                     (Field::new("title", t("field-title")).value(&dform.title).required().prefix("draft").render(derrors))
                     (Field::new("version_label", t("field-version_label")).value(&dform.version_label).required().render(derrors))
+                    (select("language", t("trans-written_in"), &Lang::ALL.map(|l| (l.code(), l.native_name())), if dform.language.is_empty() { "en" } else { &dform.language }, derrors))
                     (Field::new("text", t("field-text")).kind("textarea").value(&dform.text).required().render(derrors))
                     button type="submit" { (t("admin-import")) }
                 }
@@ -358,7 +361,14 @@ pub async fn import_draft(
     let admin = require_admin(&state, user)?;
     let id = path.into_inner();
     let f = form.into_inner();
-    let result = match DraftInput::parse(&f.title, &f.version_label, &f.text) {
+    let parsed = DraftInput::parse(&f.title, &f.version_label, &f.text).and_then(|i| {
+        i.in_language(
+            Some(&f.language)
+                .filter(|l| !l.is_empty())
+                .map(String::as_str),
+        )
+    });
+    let result = match parsed {
         Ok(i) => drafts::create(&state.db, id, i).await,
         Err(e) => Err(e),
     };

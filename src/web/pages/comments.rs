@@ -17,6 +17,37 @@ pub struct ThreadCtx<'a> {
     pub can_write: bool,
     pub signed_in: bool,
     pub moderator: bool,
+    /// The language of the draft text on the page: what the forms propose for a new
+    /// comment, and the language comments are not labelled with (unless `multilingual`).
+    pub language: &'a str,
+    /// The draft has language versions: every comment says its language.
+    pub multilingual: bool,
+}
+
+/// "Español" on a comment written in Spanish, when the page needs to say it.
+pub fn language_badge(language: &str, page_language: &str, multilingual: bool) -> Markup {
+    let name = crate::drafts::translations::language(language).map(|l| l.native_name());
+    html! {
+        @if let Some(name) = name.filter(|_| multilingual || language != page_language) {
+            " · " span class="badge lang" lang=(language) title=(t("comment-language")) { (name) }
+        }
+    }
+}
+
+/// The language a comment is written in, named in itself (the six UN languages).
+pub fn language_select(id: &str, selected: &str, errors: &FieldErrors) -> Markup {
+    let options: Vec<(&str, &str)> = i18n::Lang::ALL
+        .iter()
+        .map(|l| (l.code(), l.native_name()))
+        .collect();
+    select_with_id(
+        id,
+        "language",
+        t("comment-language"),
+        &options,
+        selected,
+        errors,
+    )
 }
 
 /// The author line as the comment's attribution allows.
@@ -82,13 +113,14 @@ pub fn comment(ctx: &ThreadCtx, c: &CommentOut, reply_to: Option<i64>) -> Markup
                     time datetime=(c.created_at) { (i18n::day_of(&c.created_at)) }
                     @if c.edited_at.is_some() { " · " span class="muted" { (t("comment-edited")) } }
                     @if c.status != "published" { " " span class={ "badge status-" (c.status) } { (i18n::status(&c.status)) } }
+                    (language_badge(&c.language, ctx.language, ctx.multilingual))
                 }
                 @if c.kind == "amendment" {
                     p class="amendment-label" { strong { (t("comment-amendment")) } }
                 }
-                div class="comment-body" { (paragraphs(c.body.as_deref().unwrap_or_default())) }
+                div class="comment-body" lang=(c.language) { (paragraphs(c.body.as_deref().unwrap_or_default())) }
                 @if let Some(p) = &c.proposed_text {
-                    div class="proposed" {
+                    div class="proposed" lang=(c.language) {
                         p { strong { (t("comment-proposed")) } }
                         blockquote { (paragraphs(p)) }
                     }
@@ -184,6 +216,7 @@ fn reply_form(ctx: &ThreadCtx, parent: i64, anchor: i64) -> Markup {
                 textarea id=(id) name="body" rows="4" required {}
             }
             (attribution_select(&format!("{id}-attribution"), "name", &FieldErrors::new()))
+            (language_select(&format!("{id}-language"), ctx.language, &FieldErrors::new()))
             button type="submit" { (t("form-submit-reply")) }
         }
     }
@@ -217,7 +250,19 @@ pub struct CommentFormState {
     pub body: String,
     pub proposed_text: String,
     pub attribution: String,
+    /// Empty: the language of the text on the page.
+    pub language: String,
     pub errors: FieldErrors,
+}
+
+impl CommentFormState {
+    fn language<'a>(&'a self, ctx: &'a ThreadCtx) -> &'a str {
+        if self.language.is_empty() {
+            ctx.language
+        } else {
+            &self.language
+        }
+    }
 }
 
 /// The new-comment form of a paragraph (or of the whole draft when `paragraph` is None).
@@ -245,6 +290,7 @@ pub fn new_comment_form(
                 input type="hidden" name="kind" value="comment";
                 (Field::new("body", t("form-body")).kind("textarea").value(if state.kind != "amendment" { &state.body } else { "" }).hint(t("form-body-hint")).required().render(errors))
                 (attribution_select("f-attribution", attribution, errors))
+                (language_select("f-language", state.language(ctx), errors))
                 button type="submit" { (t("form-submit-comment")) }
             }
         }
@@ -283,6 +329,7 @@ pub fn amendment_form(
                 (Field::new("proposed_text", t("form-proposed_text")).kind("textarea").value(proposed).hint(t("form-amend-hint")).required().prefix("amend").render(errors))
                 (Field::new("body", t("form-reason")).kind("textarea").value(body).required().prefix("amend").render(errors))
                 (attribution_select("f-amend-attribution", "name", errors))
+                (language_select("f-amend-language", state.language(ctx), errors))
                 button type="submit" { (t("form-submit-amend")) }
             }
         }

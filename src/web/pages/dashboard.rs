@@ -517,6 +517,53 @@ fn places_section(d: &Dashboard) -> Markup {
     }
 }
 
+/// Input by the language it is written in, beside groups and regions.
+fn languages_section(d: &Dashboard) -> Markup {
+    let name = |code: Option<&str>| {
+        code.and_then(crate::drafts::translations::language)
+            .map_or("—", |l| l.native_name())
+            .to_string()
+    };
+    let bars: Vec<BarRow> = d
+        .by_language
+        .iter()
+        .map(|p| BarRow {
+            label: name(p.code.as_deref()),
+            title: name(p.code.as_deref()),
+            values: values(&p.by_group),
+        })
+        .collect();
+    let desc = format!(
+        "{} {}",
+        t("dash-by_language-desc"),
+        d.by_language
+            .iter()
+            .map(|p| format!("{} {}", name(p.code.as_deref()), p.total))
+            .collect::<Vec<_>>()
+            .join(t("list-separator"))
+    );
+    let rows = place_rows(
+        &d.by_language,
+        |c| html! { span lang=[c] { (name(c)) } },
+        |_| vec![],
+    );
+    html! {
+        section id="by-language" aria-labelledby="by-language-title" {
+            h2 id="by-language-title" { (t("dash-by_language")) }
+            @if d.by_language.is_empty() {
+                p { (t("dash-by_language-none")) }
+            } @else {
+                (figure(
+                    charts::stacked_bars("chart-by-language", t("dash-by_language"), &desc, &bars, true),
+                    t("dash-by_language"),
+                    t("dash-by_language-caption"),
+                    group_table("data-by-language", t("dash-by_language"), t("dash-language"), &[], &rows),
+                ))
+            }
+        }
+    }
+}
+
 fn over_time_section(d: &Dashboard) -> Markup {
     let days: Vec<(String, Values)> = d
         .by_day
@@ -588,6 +635,7 @@ pub fn render(d: &Dashboard) -> Markup {
                 li { a href="#heat-map" { (t("dash-heat")) } }
                 li { a href="#by-action-line" { (t("dash-by_action_line")) } }
                 li { a href="#by-place" { (t("dash-by_place")) } }
+                li { a href="#by-language" { (t("dash-by_language")) } }
                 li { a href="#over-time" { (t("dash-by_day")) } }
                 li { a href={ "/api/v1/drafts/" (d.draft_id) "/dashboard" } { (t("dash-json")) } }
             }
@@ -599,6 +647,7 @@ pub fn render(d: &Dashboard) -> Markup {
         (tag_section(d, true))
         (tag_section(d, false))
         (places_section(d))
+        (languages_section(d))
         (over_time_section(d))
     }
 }

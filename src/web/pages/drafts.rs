@@ -22,7 +22,8 @@ use crate::web::check_csrf;
 use crate::web::components::{notice, Notice};
 use crate::web::layout::{page, Ctx};
 use crate::web::pages::comments::{
-    amendment_form, new_comment_form, paragraphs, thread, CommentFormState, ThreadCtx,
+    amendment_form, language_badge, new_comment_form, paragraphs, thread, CommentFormState,
+    ThreadCtx,
 };
 use crate::web::pages::consultations::{date, status_badge};
 use crate::web::{html_response, ok, PageResult};
@@ -98,14 +99,19 @@ fn paragraph_block(
         None => counts.map_or(0, |c| c.values().sum()),
     };
     let previews = previews.filter(|_| group.is_none());
-    let href = match group {
-        Some(g) => format!("/drafts/{}/paragraphs/{}?group={g}", view.draft.id, p.id),
-        None => format!("/drafts/{}/paragraphs/{}", view.draft.id, p.id),
-    };
+    let mut query: Vec<String> = group.map(|g| format!("group={g}")).into_iter().collect();
+    query.extend(language_query(view));
+    let href = format!(
+        "/drafts/{}/paragraphs/{}{}{}",
+        view.draft.id,
+        p.id,
+        if query.is_empty() { "" } else { "?" },
+        query.join("&")
+    );
     html! {
         article class="paragraph" id={ "p-" (p.number) } {
             span class="para-number" { a href=(href) aria-label={ (t("para-title")) " " (p.label) } { (p.label) } }
-            div class="para-text" { (paragraphs(text_without_label(&p.text, &p.label))) }
+            (para_text(view, p))
             @if !p.tags.is_empty() {
                 p class="para-tags" { @for tag in p.tag_list() { span class="tag" { (tag) } " " } }
             }
@@ -123,8 +129,9 @@ fn paragraph_block(
                                     header class="comment-meta" {
                                         @if let Some(n) = &c.author.display_name { strong { (n) } " " }
                                         span class={ "badge group-" (c.author.stakeholder_group) } { (i18n::group(&c.author.stakeholder_group)) }
+                                        (language_badge(&c.language, &view.text_language, view.languages.len() > 1))
                                     }
-                                    div class="comment-body" {
+                                    div class="comment-body" lang=(c.language) {
                                         @let body = c.body.as_deref().unwrap_or_default();
                                         @if body.chars().count() > 280 {
                                             p { (body.chars().take(280).collect::<String>()) "…" }
@@ -143,6 +150,73 @@ fn paragraph_block(
     }
 }
 
+/// `language=fr` for the links of a page that shows one of several language versions.
+fn language_query(view: &DraftView) -> Option<String> {
+    (view.languages.len() > 1).then(|| format!("language={}", view.text_language))
+}
+
+/// A paragraph's text in the language of the page, and beside it the same paragraph in
+/// a second language when the reader asked for both.
+fn para_text(view: &DraftView, p: &Paragraph) -> Markup {
+    let own = html! {
+        div class="para-text" lang=(view.text_language) { (paragraphs(text_without_label(&p.text, &p.label))) }
+    };
+    match &view.beside {
+        Some((lang, texts)) => html! {
+            div class="side-by-side" {
+                (own)
+                div class="para-text beside" lang=(lang) {
+                    (paragraphs(text_without_label(texts.get(&p.id).map_or("", String::as_str), &p.label)))
+                }
+            }
+        },
+        None => own,
+    }
+}
+
+fn native_name(code: &str) -> &'static str {
+    crate::drafts::translations::language(code).map_or("", |l| l.native_name())
+}
+
+/// The language versions of a draft: a link to each, a form to read two side by side,
+/// and a note when the reader's language has no version.
+fn versions_nav(view: &DraftView, base: &str) -> Markup {
+    html! {
+        @if let Some(asked) = &view.missing {
+            (notice(&Notice::Info(&tr("draft-fallback", &[("asked", native_name(asked).into()), ("original", native_name(&view.draft.language).into())]))))
+        }
+        @if view.languages.len() > 1 {
+            nav class="language-versions" aria-label=(t("draft-versions")) {
+                p {
+                    (t("draft-read_in")) " "
+                    @for (i, code) in view.languages.iter().enumerate() {
+                        @if i > 0 { " · " }
+                        @let name = native_name(code);
+                        @if *code == view.text_language {
+                            strong lang=(code) aria-current="page" { (name) }
+                        } @else {
+                            a href={ (base) "?language=" (code) } lang=(code) hreflang=(code) { (name) }
+                        }
+                        @if *code == view.draft.language { " " span class="muted" { "(" (t("draft-original")) ")" } }
+                    }
+                }
+                form class="tag-filter" method="get" action=(base) {
+                    input type="hidden" name="language" value=(view.text_language);
+                    div class="field" {
+                        label for="beside" { (t("draft-side_by_side")) }
+                        select id="beside" name="beside" {
+                            @for code in view.languages.iter().filter(|c| **c != view.text_language) {
+                                option value=(code) lang=(code) selected[view.beside.as_ref().is_some_and(|(b, _)| b == code)] { (native_name(code)) }
+                            }
+                        }
+                    }
+                    button type="submit" class="button secondary" { (t("filter-apply")) }
+                }
+            }
+        }
+    }
+}
+
 fn follow_form(csrf: &str, draft: i64, following: bool) -> Markup {
     html! {
         section id="follow" class="notice" aria-label=(t("follow-title")) {
@@ -156,9 +230,12 @@ fn follow_form(csrf: &str, draft: i64, following: bool) -> Markup {
     }
 }
 
+/// The reading page's `?group=`, `?language=` and `?beside=`.
 #[derive(Deserialize)]
 pub struct GroupQuery {
     group: Option<String>,
+    #[serde(flatten)]
+    version: VersionQuery,
 }
 
 impl GroupQuery {
@@ -169,9 +246,10 @@ impl GroupQuery {
 }
 
 /// "Show input from: [group]" — a GET form, so it works without JavaScript.
-fn group_filter(action: &str, current: Option<&str>) -> Markup {
+fn group_filter(action: &str, current: Option<&str>, language: Option<&str>) -> Markup {
     html! {
         form class="inline group-filter" method="get" action=(action) {
+            @if let Some(l) = language { input type="hidden" name="language" value=(l); }
             label for="group-filter" { (t("filter-group")) " " }
             select id="group-filter" name="group" {
                 option value="" { (t("filter-all_groups")) }
@@ -191,6 +269,26 @@ struct Filters {
     group: Option<String>,
 }
 
+/// `?language=fr&beside=en`: the language version to read, and one to read beside it.
+#[derive(Deserialize)]
+pub struct VersionQuery {
+    language: Option<String>,
+    beside: Option<String>,
+}
+
+impl VersionQuery {
+    /// The language asked for (one of the six; else the page's), and the one beside it.
+    fn languages(&self) -> (String, Option<String>) {
+        let valid = |l: &Option<String>| {
+            l.as_deref()
+                .and_then(crate::drafts::translations::language)
+                .map(|l| l.code().to_string())
+        };
+        let language = valid(&self.language).unwrap_or_else(|| i18n::current().code().into());
+        (language, valid(&self.beside))
+    }
+}
+
 pub async fn show(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -201,6 +299,7 @@ pub async fn show(
     gq: web::Query<GroupQuery>,
 ) -> PageResult {
     let id = path.into_inner();
+    let (language, beside) = gq.version.languages();
     let (tag, unknown_tag) = q.tag();
     let filters = Filters {
         tag,
@@ -216,10 +315,13 @@ pub async fn show(
             tag: filters.tag.clone(),
             unknown_tag: filters.unknown_tag,
             group: filters.group.clone(),
+            language: language.clone(),
+            beside: beside.clone(),
         };
         let reads = state.reads.clone();
         let load = move |conn: &mut crate::db::Conn| {
-            let view = drafts::view(conn, id)?;
+            let view =
+                drafts::view(conn, id)?.in_language(conn, Some(&language), beside.as_deref())?;
             let rows = reads.preview_rows(conn, id, |conn| {
                 comments::preview_rows(conn, id, PREVIEWS_PER_PARAGRAPH)
             })?;
@@ -251,7 +353,8 @@ pub async fn show(
     let (view, previews, following) = state
         .db
         .run(move |conn| {
-            let view = drafts::view(conn, id)?;
+            let view =
+                drafts::view(conn, id)?.in_language(conn, Some(&language), beside.as_deref())?;
             let rows = reads.preview_rows(conn, id, |conn| {
                 comments::preview_rows(conn, id, PREVIEWS_PER_PARAGRAPH)
             })?;
@@ -301,13 +404,14 @@ fn reading_page(
         &title,
         html! {
             p class="muted" { a href={ "/consultations/" (view.consultation.id) } { (view.consultation.title) } }
-            h1 { (view.draft.title) " " small class="muted" { (view.draft.version_label) } }
+            h1 { span lang=(view.text_language) { (view.draft.title) } " " small class="muted" { (view.draft.version_label) } }
             p { (status_badge(&view.consultation)) " " span class="muted" { (date(view.consultation.opens_at)) " – " (date(view.consultation.closes_at)) } }
             (state_notice(view, user, state, ctx.path))
             (crate::web::pages::revisions::draft_header(view.draft.id, view.draft.previous_draft_id, &view.versions))
-            (group_filter(&format!("/drafts/{}", view.draft.id), group))
+            (versions_nav(view, &format!("/drafts/{}", view.draft.id)))
+            (group_filter(&format!("/drafts/{}", view.draft.id), group, (view.languages.len() > 1).then_some(view.text_language.as_str())))
             @if user.is_some_and(|u| u.is_admin()) && !view.draft.read_only {
-                p { a href={ "/admin/drafts/" (view.draft.id) "/revise" } { (t("rev-revise")) } }
+                p { a href={ "/admin/drafts/" (view.draft.id) "/revise" } { (t("rev-revise")) } " · " a href={ "/admin/drafts/" (view.draft.id) "/translations" } { (t("trans-title")) } }
             }
             @if let Some(f) = following {
                 (follow_form(ctx.csrf, view.draft.id, f))
@@ -327,7 +431,7 @@ fn reading_page(
             }
             @for (s, list) in &sections {
                 section class="draft-section" {
-                    @if let Some(s) = s { h2 { (s) } }
+                    @if let Some(s) = s { h2 lang=(view.text_language) { (s) } }
                     @for p in list { (paragraph_block(view, p, previews.get(&Some(p.id)), group)) }
                 }
             }
@@ -336,7 +440,7 @@ fn reading_page(
                 (group_counts(view.counts.get(&None)))
                 p { a href={ "/drafts/" (view.draft.id) "/general" } { (t("draft-general-link")) " (" (general_total) ")" } }
             }
-            (crate::web::pages::export::download_section(view.draft.id, user.is_some_and(|u| u.is_moderator())))
+            (crate::web::pages::export::download_section(view.draft.id, user.is_some_and(|u| u.is_moderator()), &view.languages, &view.text_language))
         },
     )
 }
@@ -346,6 +450,7 @@ pub struct ThreadQuery {
     after: Option<i64>,
     posted: Option<String>,
     group: Option<String>,
+    language: Option<String>,
 }
 
 /// The thread page of one paragraph, or of the general comments (`paragraph_id` None).
@@ -367,10 +472,15 @@ async fn thread_page(
     let after = q.after;
     let group = q.group.clone().filter(|g| Group::parse(g).is_some());
     let group_for_form = group.clone();
+    let (language, _) = VersionQuery {
+        language: q.language.clone(),
+        beside: None,
+    }
+    .languages();
     let (view, threads) = state
         .db
         .run(move |conn| {
-            let view = drafts::view(conn, draft_id)?;
+            let view = drafts::view(conn, draft_id)?.in_language(conn, Some(&language), None)?;
             if let Some(p) = paragraph_id {
                 if !view.paragraphs.iter().any(|x| x.id == p) {
                     return Err(AppError::NotFound);
@@ -395,6 +505,8 @@ async fn thread_page(
         can_write: can_write(state, user, &view),
         signed_in: user.is_some(),
         moderator: user.is_some_and(|u| u.is_moderator()),
+        language: &view.text_language,
+        multilingual: view.languages.len() > 1,
     };
     let more = threads.len() as i64 > THREADS_PER_PAGE;
     let shown = &threads[..threads.len().min(THREADS_PER_PAGE as usize)];
@@ -422,8 +534,11 @@ async fn thread_page(
         _ => None,
     };
     let back = format!(
-        "/drafts/{}{}",
+        "/drafts/{}{}{}",
         draft_id,
+        language_query(&view)
+            .map(|q| format!("?{q}"))
+            .unwrap_or_default(),
         paragraph
             .map(|p| format!("#p-{}", p.number))
             .unwrap_or_default()
@@ -432,15 +547,16 @@ async fn thread_page(
         p { a href=(back) { (crate::web::components::back_arrow()) (t("para-back")) } }
         @match paragraph {
             Some(p) => {
-                h1 { (t("para-title")) " " (p.label) " " small class="muted" { (view.draft.title) " — " (view.draft.version_label) } }
-                @if let Some(s) = &p.section { p class="muted" { (s) } }
+                h1 { (t("para-title")) " " (p.label) " " small class="muted" lang=(view.text_language) { (view.draft.title) " — " (view.draft.version_label) } }
+                @if let Some(s) = &p.section { p class="muted" lang=(view.text_language) { (s) } }
+                (versions_nav(&view, req.path()))
                 article class="paragraph" id={ "p-" (p.number) } {
                     span class="para-number" { (p.label) }
-                    div class="para-text" { (paragraphs(text_without_label(&p.text, &p.label))) }
+                    (para_text(&view, p))
                     @if !p.tags.is_empty() { p class="para-tags" { @for tag in p.tag_list() { span class="tag" { (tag) } " " } } }
                     (group_counts(view.counts.get(&Some(p.id))))
                 }
-                (crate::web::pages::revisions::lineage_section(&p.text, view.ancestors.get(&p.id).map(Vec::as_slice).unwrap_or_default()))
+                (crate::web::pages::revisions::lineage_section(view.original_text(p), view.ancestors.get(&p.id).map(Vec::as_slice).unwrap_or_default()))
             }
             None => {
                 h1 { (t("draft-general")) " " small class="muted" { (view.draft.title) " — " (view.draft.version_label) } }
@@ -452,7 +568,7 @@ async fn thread_page(
         (state_notice(&view, user, state, req.path()))
         section id="comments" aria-labelledby="thread-title" {
             h2 id="thread-title" { (t("para-thread")) }
-            (group_filter(req.path(), group_for_form.as_deref()))
+            (group_filter(req.path(), group_for_form.as_deref(), language_query(&view).map(|_| view.text_language.as_str())))
             @if shown.is_empty() { p { (t("draft-no_comments")) } }
             ol class="comments" {
                 @for th in shown { (thread(&tctx, th)) }
@@ -527,6 +643,7 @@ pub struct CommentForm {
     body: String,
     proposed_text: Option<String>,
     attribution: Option<String>,
+    language: Option<String>,
 }
 
 fn form_id(raw: Option<&str>, field: &str) -> Result<Option<i64>, AppError> {
@@ -566,7 +683,8 @@ pub async fn post_comment(
             .as_deref()
             .filter(|_| f.kind.as_deref() == Some("amendment")),
         f.attribution.as_deref(),
-    );
+    )
+    .and_then(|i| i.in_language(f.language.as_deref()));
     let result = match input {
         Ok(input) => {
             // Per address here, as in the API; per account in the service.
@@ -598,12 +716,16 @@ pub async fn post_comment(
                 body: f.body,
                 proposed_text: f.proposed_text.unwrap_or_default(),
                 attribution: f.attribution.unwrap_or_default(),
+                language: f.language.clone().unwrap_or_default(),
                 errors,
             };
             let q = ThreadQuery {
                 after: None,
                 posted: None,
                 group: None,
+                language: f
+                    .language
+                    .filter(|l| crate::drafts::translations::language(l).is_some()),
             };
             let para = if parent_id.is_some() {
                 // A reply's paragraph is its parent's.

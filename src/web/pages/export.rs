@@ -44,15 +44,29 @@ fn format_label(f: Format) -> &'static str {
 
 /// Links to the four formats, a form to choose one stakeholder group, and for
 /// moderators the same links with every status.
-pub fn download_section(draft: i64, moderator: bool) -> Markup {
+/// The downloads of a draft; with language versions, the text in `language` (the one
+/// being read) and a choice of the others.
+pub fn download_section(
+    draft: i64,
+    moderator: bool,
+    languages: &[String],
+    language: &str,
+) -> Markup {
     let base = format!("/drafts/{draft}/export");
+    let suffix = if languages.len() > 1 {
+        format!("&language={language}")
+    } else {
+        String::new()
+    };
+    let native =
+        |code: &str| crate::drafts::translations::language(code).map_or("", |l| l.native_name());
     html! {
         section class="download-input" aria-labelledby="download-input" {
             h2 id="download-input" { (t("draft-download")) }
             p { (t("export-download-lead")) }
             ul {
                 @for f in Format::ALL {
-                    li { a href={ (base) "?format=" (f.as_str()) } { (format_label(f)) } }
+                    li { a href={ (base) "?format=" (f.as_str()) (suffix) } { (format_label(f)) } }
                 }
             }
             form method="get" action=(base) {
@@ -62,6 +76,16 @@ pub fn download_section(draft: i64, moderator: bool) -> Markup {
                         option value="" { (t("export-all_groups")) }
                         @for g in Group::ALL {
                             option value=(g.as_str()) { (i18n::group(g.as_str())) }
+                        }
+                    }
+                }
+                @if languages.len() > 1 {
+                    div class="field" {
+                        label for="export-language" { (t("export-text_language")) }
+                        select id="export-language" name="language" {
+                            @for code in languages {
+                                option value=(code) lang=(code) selected[code == language] { (native(code)) }
+                            }
                         }
                     }
                 }
@@ -79,7 +103,7 @@ pub fn download_section(draft: i64, moderator: bool) -> Markup {
                 h3 { (t("export-download-moderators")) }
                 ul class="moderator-downloads" {
                     @for f in Format::ALL {
-                        li { a href={ (base) "?format=" (f.as_str()) "&status=all" } { (format_label(f)) } }
+                        li { a href={ (base) "?format=" (f.as_str()) "&status=all" (suffix) } { (format_label(f)) } }
                     }
                 }
             }

@@ -12,3 +12,4 @@ pub mod notifications;
 pub mod privacy;
 pub mod revisions;
 pub mod tags;
+pub mod translations;

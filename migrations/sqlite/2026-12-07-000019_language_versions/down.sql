@@ -1,0 +1,10 @@
+DROP TRIGGER read_epoch_paragraph_translations_delete;
+DROP TRIGGER read_epoch_paragraph_translations_update;
+DROP TRIGGER read_epoch_paragraph_translations_insert;
+DROP TRIGGER read_epoch_translations_delete;
+DROP TRIGGER read_epoch_translations_update;
+DROP TRIGGER read_epoch_translations_insert;
+DROP TABLE paragraph_translations;
+DROP TABLE draft_translations;
+ALTER TABLE comments DROP COLUMN language;
+ALTER TABLE drafts DROP COLUMN language;
