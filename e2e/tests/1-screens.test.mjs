@@ -116,13 +116,21 @@ test('screenshots of the main pages at 1280 and 375 px', async () => {
   // context of their own so the cookie ?lang= sets follows no other screenshot.
   for (const lang of ['ar', 'zh']) {
     const ctx = await newContext(browser);
-    for (const [name, path] of [['draft', draft], ['dashboard', `${draft}/dashboard`]]) {
+    const pairs = [['draft', draft], ['dashboard', `${draft}/dashboard`]];
+    // The Arabic version of the demo draft beside the English original.
+    if (lang === 'ar') pairs.push(['draft-side-by-side', `${draft}?language=ar&beside=en`]);
+    for (const [name, path] of pairs) {
       for (const [width, height] of [[1280, 900], [375, 812]]) {
         const page = await ctx.newPage();
         await page.setViewportSize({ width, height });
-        await page.goto(url(`${path}?lang=${lang}`));
+        await page.goto(url(`${path}${path.includes('?') ? '&' : '?'}lang=${lang}`));
         assert.equal(await page.getAttribute('html', 'lang'), lang);
         assert.equal(await page.getAttribute('html', 'dir'), lang === 'ar' ? 'rtl' : 'ltr');
+        if (name === 'draft-side-by-side') {
+          // The two texts of paragraph 12, each in its own direction.
+          await page.locator('#p-12 .side-by-side .beside[lang="en"]').waitFor();
+          await page.locator('#p-12').evaluate((e) => e.scrollIntoView());
+        }
         const file = join(SHOTS, `${name}-${lang}-${width}.png`);
         await page.screenshot({ path: file, animations: 'disabled' });
         assert.ok(statSync(file).size < 400 * 1024, `${file} stays small`);

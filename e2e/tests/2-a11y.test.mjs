@@ -161,6 +161,9 @@ async function pages() {
     { name: 'compare versions', path: `${draft}/compare`, who: ['signed out', 'administrator'], optional: true },
     { name: 'admin revise draft', path: `/admin/drafts/${draftId}/revise`, who: ['administrator'], optional: true },
     { name: 'admin paragraph tags', path: `/admin/drafts/${draftId}/tags`, who: ['administrator'], optional: true },
+    { name: 'draft side by side', path: `${draft}?language=ar&beside=en`, who: ['signed out', 'administrator'] },
+    { name: 'paragraph in French', path: `${paragraphs[11]}?language=fr`, who: ['signed out', 'participant'] },
+    { name: 'admin language versions', path: `/admin/drafts/${draftId}/translations`, who: ['administrator'] },
     { name: 'two-factor sign-in setup', path: '/me/totp/enable', who: ['participant'], optional: true },
   );
   return list;
