@@ -81,7 +81,7 @@ url() { echo "http://127.0.0.1:$PORT/api/v1/drafts/$DRAFT/export?format=$1"; }
 start_server
 curl -sS -o /dev/null "$(url csv)"
 stop_server
-for format in csv json xlsx html; do
+for format in csv json xlsx html docx; do
     start_server
     rm -f "$WORK/stop"
     probe "$WORK/stop" "$WORK/probe.$format" &

@@ -64,14 +64,15 @@ enum Command {
         title: Option<String>,
         #[arg(long, required_unless_present = "translation_of")]
         version_label: Option<String>,
-        /// The Markdown file.
+        /// The Markdown file, or a Word file (.docx).
         file: std::path::PathBuf,
     },
     /// Write a draft's consolidated input (published comments; `--all` for every status).
     Export {
         #[arg(long)]
         draft: i64,
-        /// csv, json, xlsx or html.
+        /// csv, json, xlsx, html, docx (the compilation as a Word document) or pdf (the
+        /// same, converted by LibreOffice, which must be installed).
         #[arg(long)]
         format: String,
         /// Only comments by this stakeholder group.
@@ -223,8 +224,24 @@ fn run(command: Command) -> anyhow::Result<()> {
             version_label,
             file,
         } => {
-            let text = std::fs::read_to_string(&file)
+            let bytes = std::fs::read(&file)
                 .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", file.display()))?;
+            // A Word file is turned into the same Markdown, and what it cannot carry said.
+            let text = if crate::drafts::docx::looks_like_docx(&bytes) {
+                let converted = crate::drafts::docx::to_markdown(&bytes)
+                    .map_err(|e| anyhow::anyhow!("{}: {}", file.display(), e.0))?;
+                for w in &converted.warnings {
+                    eprintln!("warning: {w}");
+                }
+                converted.markdown
+            } else {
+                String::from_utf8(bytes).map_err(|_| {
+                    anyhow::anyhow!(
+                        "{} is neither UTF-8 Markdown nor a .docx file",
+                        file.display()
+                    )
+                })?
+            };
             let config = Config::from_env(None).map_err(anyhow::Error::msg)?;
             let db = open_database(&config)?;
             let mut conn = db.get().map_err(|e| anyhow::anyhow!(e.to_string()))?;

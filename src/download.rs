@@ -55,8 +55,8 @@ pub fn response(db: Db, plan: Plan) -> HttpResponse {
         Format::Html => {
             res.insert_header((header::CONTENT_SECURITY_POLICY, html_policy()));
         }
-        // A zip already: compressing it again for the wire would only cost CPU.
-        Format::Xlsx => {
+        // A zip (or a PDF) already: compressing it again for the wire would only cost CPU.
+        Format::Xlsx | Format::Docx | Format::Pdf => {
             res.insert_header((header::CONTENT_ENCODING, "identity"));
         }
         Format::Csv | Format::Json => {}

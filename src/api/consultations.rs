@@ -227,7 +227,11 @@ pub struct DraftBody {
     /// E.g. `Zero draft`, `Rev.1`.
     version_label: String,
     /// Markdown: headings make sections, numbered or lettered blocks make paragraphs.
-    text: String,
+    /// Required unless `docx` is sent.
+    text: Option<String>,
+    /// A Word file (.docx, at most 10 MiB), base64: headings start sections, every other
+    /// paragraph is a paragraph, Word's numbering gives the labels. Instead of `text`.
+    docx: Option<String>,
     /// The language it is written in: `en` if absent.
     #[schema(schema_with = crate::vocabulary::opt_language)]
     language: Option<String>,
@@ -258,9 +262,12 @@ pub async fn create_draft(
     path: web::Path<i64>,
     Json(b): Json<DraftBody>,
 ) -> Result<HttpResponse, AppError> {
-    let input = DraftInput::parse(&b.title, &b.version_label, &b.text)?
-        .in_language(b.language.as_deref())?;
+    let (text, warnings) = crate::api::import_text(b.text, b.docx.as_deref())?;
+    let input =
+        DraftInput::parse(&b.title, &b.version_label, &text)?.in_language(b.language.as_deref())?;
     let draft = drafts::create(&state.db, path.into_inner(), input).await?;
     let view = drafts::get_view(&state.db, draft.id).await?;
-    Ok(HttpResponse::Created().json(DraftDto::new(&view)))
+    let mut dto = DraftDto::new(&view);
+    dto.import_warnings = warnings;
+    Ok(HttpResponse::Created().json(dto))
 }

@@ -71,6 +71,10 @@ pub struct DraftDto {
     /// Every language the draft can be read in, its own first.
     pub languages: Vec<String>,
     pub paragraphs: Vec<ParagraphDto>,
+    /// After an import from a Word file: what it held that a draft cannot (tables,
+    /// images, comments, tracked changes). Absent otherwise.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub import_warnings: Vec<String>,
 }
 
 impl DraftDto {
@@ -87,6 +91,7 @@ impl DraftDto {
             original_language: v.draft.language.clone(),
             language: v.text_language.clone(),
             languages: v.languages.clone(),
+            import_warnings: Vec::new(),
             paragraphs: v
                 .paragraphs
                 .iter()

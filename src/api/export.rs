@@ -3,7 +3,7 @@
 
 use actix_web::{web, HttpResponse};
 
-use crate::api::openapi::{Forbidden, Invalid, NotFound, RateLimited, Unauthorized};
+use crate::api::openapi::{Forbidden, Invalid, NotFound, RateLimited, Unauthorized, Unavailable};
 use crate::auth::MaybeApiUser;
 use crate::download;
 use crate::error::AppError;
@@ -25,12 +25,15 @@ use crate::state::AppState;
             (Object = "application/json"),
             (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
             (String = "text/html"),
+            (Vec<u8> = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+            (Vec<u8> = "application/pdf"),
         )),
         (status = 401, response = Unauthorized),
         (status = 403, response = Forbidden),
         (status = 404, response = NotFound),
         (status = 422, response = Invalid),
         (status = 429, response = RateLimited),
+        (status = 503, response = Unavailable),
     )
 )]
 pub async fn export(

@@ -12,8 +12,9 @@ use crate::error::{AppError, FieldErrors};
 
 /// Default request body limit for the API (SPEC §4).
 pub const DEFAULT_LIMIT: usize = 64 * 1024;
-/// The limit for draft and revision imports.
-pub const IMPORT_LIMIT: usize = 2 * 1024 * 1024;
+/// The limit for draft and revision imports: a Word file of at most 10 MiB, base64
+/// encoded (4/3 of it), in a JSON body.
+pub const IMPORT_LIMIT: usize = 14 * 1024 * 1024;
 
 /// Put into a resource's app data to raise its body limit.
 #[derive(Clone, Copy)]

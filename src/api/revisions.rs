@@ -40,8 +40,10 @@ pub struct RevisionBody {
     /// The earlier version's title if absent.
     title: Option<String>,
     version_label: String,
-    /// Markdown, as for a new draft.
-    text: String,
+    /// Markdown, as for a new draft; required unless `docx` is sent.
+    text: Option<String>,
+    /// A Word file (.docx, at most 10 MiB), base64, instead of `text`.
+    docx: Option<String>,
     /// Corrections to the proposed lineage: for a paragraph number of the revision, the
     /// earlier paragraphs it came from (an empty list: a new paragraph).
     links: Option<Vec<LinkBody>>,
@@ -75,10 +77,11 @@ pub async fn create(
     Json(b): Json<RevisionBody>,
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
+    let (text, warnings) = crate::api::import_text(b.text, b.docx.as_deref())?;
     let input = RevisionInput {
         title: b.title,
         version_label: b.version_label,
-        text: b.text,
+        text,
         links: b.links.map(|ls| {
             let mut m = BTreeMap::new();
             for l in ls {
@@ -98,7 +101,9 @@ pub async fn create(
         .run(move |conn| service::publish(conn, Some(admin.id), id, &input))
         .await?;
     let view = crate::drafts::service::get_view(&state.db, draft.id).await?;
-    Ok(HttpResponse::Created().json(DraftDto::new(&view)))
+    let mut dto = DraftDto::new(&view);
+    dto.import_warnings = warnings;
+    Ok(HttpResponse::Created().json(dto))
 }
 
 /// How a draft's paragraphs relate to its previous version's.

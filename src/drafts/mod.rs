@@ -1,6 +1,7 @@
 //! Drafts (one version of one document) and their numbered paragraphs: import from
 //! Markdown, reading with per-group comment counts, and statistics.
 
+pub mod docx;
 pub mod markdown;
 pub mod service;
 pub mod tags;

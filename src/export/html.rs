@@ -347,6 +347,20 @@ fn byline(plan: &Plan, c: &CommentOut) -> Markup {
 /// `<del>` for what it removes. Unicode word boundaries, so that Chinese (no spaces) and
 /// Arabic differ by word too.
 pub fn diff(old: &str, new: &str) -> Markup {
+    html! {
+        @for (tag, text) in &diff_runs(old, new) {
+            @match tag {
+                ChangeTag::Equal => (text),
+                ChangeTag::Delete => del { (text) },
+                ChangeTag::Insert => ins { (text) },
+            }
+        }
+    }
+}
+
+/// The proposed text against the paragraph as runs of kept, removed and added text
+/// (the HTML and Word compilations draw them).
+pub fn diff_runs(old: &str, new: &str) -> Vec<(ChangeTag, String)> {
     let d = TextDiff::configure()
         .timeout(DIFF_TIMEOUT)
         .diff_unicode_words(old, new);
@@ -359,15 +373,7 @@ pub fn diff(old: &str, new: &str) -> Markup {
             _ => runs.push((tag, change.value().to_string())),
         }
     }
-    html! {
-        @for (tag, text) in &runs {
-            @match tag {
-                ChangeTag::Equal => (text),
-                ChangeTag::Delete => del { (text) },
-                ChangeTag::Insert => ins { (text) },
-            }
-        }
-    }
+    runs
 }
 
 #[cfg(test)]

@@ -7,8 +7,10 @@
 //! format, and `stream` (the HTTP body fed from the blocking pool).
 
 pub mod csv;
+pub mod docx;
 pub mod html;
 pub mod json;
+pub mod pdf;
 pub mod source;
 pub mod xlsx;
 
@@ -27,17 +29,28 @@ use crate::db::{Conn, Db};
 use crate::drafts::{service as drafts, Draft, Paragraph};
 use crate::error::{AppError, FieldErrors};
 
-/// The four formats, with their file extension and media type.
+/// The six formats, with their file extension and media type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Csv,
     Json,
     Xlsx,
     Html,
+    /// The compilation as a Word document.
+    Docx,
+    /// The Word compilation turned into PDF by LibreOffice (`export::pdf`).
+    Pdf,
 }
 
 impl Format {
-    pub const ALL: [Format; 4] = [Format::Csv, Format::Json, Format::Xlsx, Format::Html];
+    pub const ALL: [Format; 6] = [
+        Format::Csv,
+        Format::Json,
+        Format::Xlsx,
+        Format::Html,
+        Format::Docx,
+        Format::Pdf,
+    ];
 
     pub fn parse(s: &str) -> Option<Format> {
         Format::ALL.into_iter().find(|f| f.as_str() == s)
@@ -49,6 +62,8 @@ impl Format {
             Format::Json => "json",
             Format::Xlsx => "xlsx",
             Format::Html => "html",
+            Format::Docx => "docx",
+            Format::Pdf => "pdf",
         }
     }
 
@@ -58,6 +73,10 @@ impl Format {
             Format::Json => "application/json",
             Format::Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             Format::Html => "text/html; charset=utf-8",
+            Format::Docx => {
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+            }
+            Format::Pdf => "application/pdf",
         }
     }
 }
@@ -160,13 +179,13 @@ impl Request {
         }
         let format = match q.format.as_deref().map(str::trim) {
             None | Some("") => {
-                errors.add("format", "is required: csv, json, xlsx or html");
+                errors.add("format", "is required: csv, json, xlsx, html, docx or pdf");
                 None
             }
             Some(f) => {
                 let parsed = Format::parse(f);
                 if parsed.is_none() {
-                    errors.add("format", "must be csv, json, xlsx or html");
+                    errors.add("format", "must be csv, json, xlsx, html, docx or pdf");
                 }
                 parsed
             }
@@ -272,6 +291,10 @@ pub struct Plan {
 
 /// Loads the draft (404 if there is none), its consultation, paragraphs and counts.
 pub fn plan(conn: &mut Conn, request: &Request) -> Result<Plan, AppError> {
+    // Said before anything is sent: a PDF needs LibreOffice on this server.
+    if request.format == Format::Pdf && !pdf::available() {
+        return Err(pdf::unavailable());
+    }
     let draft = drafts::find(conn, request.scope.draft_id)?;
     let consultation = consultations::find(conn, draft.consultation_id)?;
     let mut paragraphs = drafts::paragraphs_of(conn, draft.id)?;
@@ -485,6 +508,8 @@ pub enum ExportError {
     Io(#[from] std::io::Error),
     #[error("building the spreadsheet failed: {0}")]
     Xlsx(#[from] rust_xlsxwriter::XlsxError),
+    #[error("building the Word document failed: {0}")]
+    Zip(#[from] zip::result::ZipError),
 }
 
 impl From<diesel::result::Error> for ExportError {
@@ -513,7 +538,8 @@ impl ExportError {
     pub fn is_disconnect(&self) -> bool {
         match self {
             ExportError::Io(e) => e.kind() == std::io::ErrorKind::BrokenPipe,
-            ExportError::Xlsx(rust_xlsxwriter::XlsxError::IoError(e)) => {
+            ExportError::Xlsx(rust_xlsxwriter::XlsxError::IoError(e))
+            | ExportError::Zip(zip::result::ZipError::Io(e)) => {
                 e.kind() == std::io::ErrorKind::BrokenPipe
             }
             _ => false,
@@ -529,6 +555,8 @@ pub fn write<W: Write + Send>(db: &Db, plan: &Plan, out: W) -> Result<(), Export
         Format::Json => json::write(db, plan, &mut out)?,
         Format::Xlsx => xlsx::write(db, plan, &mut out)?,
         Format::Html => html::write(db, plan, &mut out)?,
+        Format::Docx => docx::write(db, plan, &mut out)?,
+        Format::Pdf => pdf::write(db, plan, &mut out)?,
     }
     out.flush()?;
     Ok(())
@@ -674,7 +702,7 @@ mod tests {
     #[test]
     fn unknown_values_are_named_in_the_errors() {
         let q = Query {
-            format: Some("pdf".into()),
+            format: Some("odt".into()),
             stakeholder_group: Some("aliens".into()),
             status: Some("hidden".into()),
             tag: Some("C99".into()),

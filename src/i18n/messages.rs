@@ -296,10 +296,10 @@ pub(super) const MESSAGES: &[(&str, &str)] = &[
     ),
     // Export.
     (
-        "is required: csv, json, xlsx or html",
+        "is required: csv, json, xlsx, html, docx or pdf",
         "msg-format-required",
     ),
-    ("must be csv, json, xlsx or html", "msg-format"),
+    ("must be csv, json, xlsx, html, docx or pdf", "msg-format"),
     ("must be published or all", "msg-export-status"),
     (
         "Only moderators may export comments of every status.",

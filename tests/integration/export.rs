@@ -588,7 +588,7 @@ async fn bad_parameters_are_422_naming_the_field_and_a_missing_draft_is_404() {
     let w = world(&app).await;
 
     for (query, field) in [
-        ("format=pdf", "format"),
+        ("format=odt", "format"),
         ("", "format"),
         ("format=csv&stakeholder_group=aliens", "stakeholder_group"),
         ("format=csv&status=hidden", "status"),
@@ -1053,7 +1053,8 @@ async fn the_reading_page_offers_the_downloads_and_moderators_also_every_status(
     let links = download_links(&html);
     assert_eq!(
         links,
-        ["csv", "json", "xlsx", "html"].map(|f| format!("/drafts/{}/export?format={f}", w.draft))
+        ["csv", "json", "xlsx", "html", "docx", "pdf"]
+            .map(|f| format!("/drafts/{}/export?format={f}", w.draft))
     );
     let doc = scraper::Html::parse_document(&html);
     let form = scraper::Selector::parse(
@@ -1109,9 +1110,9 @@ async fn the_reading_page_offers_the_downloads_and_moderators_also_every_status(
         .await
         .unwrap();
     let links = download_links(&html);
-    assert_eq!(links.len(), 8);
-    assert!(links[4..].iter().all(|l| l.ends_with("&status=all")));
-    let res = app.client.get(app.url(&links[4])).send().await.unwrap();
+    assert_eq!(links.len(), 12);
+    assert!(links[6..].iter().all(|l| l.ends_with("&status=all")));
+    let res = app.client.get(app.url(&links[6])).send().await.unwrap();
     assert_eq!(res.status(), 200);
     assert_eq!(csv_rows(&res.bytes().await.unwrap()).len(), 12);
 }
@@ -1142,7 +1143,7 @@ async fn a_participant_signed_in_on_the_pages_cannot_export_every_status() {
         .text()
         .await
         .unwrap();
-    assert_eq!(download_links(&html).len(), 4);
+    assert_eq!(download_links(&html).len(), 6);
 }
 
 #[actix_web::test]
@@ -1184,7 +1185,7 @@ async fn the_command_line_exports_to_standard_output_and_to_a_file() {
     assert_eq!(json_comments(&doc).len(), 12);
 
     let out = Command::new(bin)
-        .args(["export", "--draft", &w.draft, "--format", "pdf"])
+        .args(["export", "--draft", &w.draft, "--format", "odt"])
         .env("DATABASE_URL", &app.database_url)
         .output()
         .unwrap();

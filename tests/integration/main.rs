@@ -6,6 +6,7 @@ mod access;
 mod accounts;
 mod comments;
 mod dashboard;
+mod documents;
 mod durability;
 mod export;
 mod helpers;

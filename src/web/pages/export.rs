@@ -39,10 +39,12 @@ fn format_label(f: Format) -> &'static str {
         Format::Json => t("export-download-json"),
         Format::Xlsx => t("export-download-xlsx"),
         Format::Html => t("export-download-html"),
+        Format::Docx => t("export-download-docx"),
+        Format::Pdf => t("export-download-pdf"),
     }
 }
 
-/// Links to the four formats, a form to choose one stakeholder group, and for
+/// Links to the six formats, a form to choose one stakeholder group, and for
 /// moderators the same links with every status.
 /// The downloads of a draft; with language versions, the text in `language` (the one
 /// being read) and a choice of the others.
