@@ -16,6 +16,8 @@ use std::io::{Cursor, Read};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
+use crate::drafts::markdown::labels::to_roman as roman;
+
 /// The largest `.docx` accepted.
 pub const MAX_FILE: usize = 10 * 1024 * 1024;
 /// The most any one part of it may expand to (a Word draft's text is far smaller).
@@ -191,32 +193,6 @@ fn numbering(xml: &str) -> HashMap<String, Vec<Level>> {
         .collect()
 }
 
-fn roman(mut n: u32) -> String {
-    let table = [
-        (1000, "m"),
-        (900, "cm"),
-        (500, "d"),
-        (400, "cd"),
-        (100, "c"),
-        (90, "xc"),
-        (50, "l"),
-        (40, "xl"),
-        (10, "x"),
-        (9, "ix"),
-        (5, "v"),
-        (4, "iv"),
-        (1, "i"),
-    ];
-    let mut out = String::new();
-    for (value, letters) in table {
-        while n >= value {
-            out.push_str(letters);
-            n -= value;
-        }
-    }
-    out
-}
-
 fn letters(mut n: u32) -> String {
     // a … z, aa … zz, as Word counts.
     let mut out = String::new();
@@ -368,7 +344,7 @@ pub fn to_markdown(bytes: &[u8]) -> Result<Converted, DocxError> {
     let mut reader = Reader::from_str(&document);
     let mut para: Option<Para> = None;
     let (mut bold, mut italic, mut in_text, mut in_rpr) = (false, false, false, false);
-    let (mut tables, mut images, mut changes, mut depth_table) = (0usize, 0usize, 0usize, 0usize);
+    let (mut changes, mut depth_table) = (0usize, 0usize);
     let mut paragraphs = 0usize;
     loop {
         let event = reader
@@ -377,7 +353,6 @@ pub fn to_markdown(bytes: &[u8]) -> Result<Converted, DocxError> {
         match event {
             Event::Start(e) | Event::Empty(e) if e.name().as_ref() == "w:tbl" => {
                 if depth_table == 0 {
-                    tables += 1;
                     out.warnings.push(format!(
                         "a table after paragraph {paragraphs} is not imported: write it as paragraphs"
                     ));
@@ -453,7 +428,6 @@ pub fn to_markdown(bytes: &[u8]) -> Result<Converted, DocxError> {
                     "w:tab" if !in_rpr => p.runs.push((" ".into(), bold, italic)),
                     "w:br" | "w:cr" => p.runs.push((" ".into(), bold, italic)),
                     "w:drawing" | "w:pict" | "w:object" => {
-                        images += 1;
                         out.warnings.push(format!(
                             "an image or object in paragraph {} is not imported",
                             paragraphs + 1
@@ -501,7 +475,6 @@ pub fn to_markdown(bytes: &[u8]) -> Result<Converted, DocxError> {
             "the file has {changes} tracked changes: they are imported as if accepted (insertions kept, deletions left out); accept or reject them in Word to be sure"
         ));
     }
-    let _ = (tables, images);
     Ok(out)
 }
 

@@ -213,15 +213,9 @@ impl DraftView {
             return Ok(self);
         };
         match tr::version(conn, self.draft.id, code)? {
-            Some((title, mut texts)) => {
+            Some((title, texts)) => {
                 self.draft.title = title;
-                for p in &mut self.paragraphs {
-                    if let Some((section, text)) = texts.remove(&p.id) {
-                        p.section = section;
-                        let original = std::mem::replace(&mut p.text, text);
-                        self.original_texts.insert(p.id, original);
-                    }
-                }
+                self.original_texts = tr::apply(&mut self.paragraphs, texts);
                 self.text_language = code.to_string();
             }
             None => self.missing = Some(code.to_string()),

@@ -150,6 +150,19 @@ pub fn version(
     Ok(Some((title, texts)))
 }
 
+/// Puts a version's sections and texts into `paragraphs` (the original's, loaded for a
+/// page or an export) and returns the original texts it replaced, by paragraph id.
+pub fn apply(paragraphs: &mut [Paragraph], mut texts: Texts) -> HashMap<i64, String> {
+    let mut originals = HashMap::new();
+    for p in paragraphs {
+        if let Some((section, text)) = texts.remove(&p.id) {
+            p.section = section;
+            originals.insert(p.id, std::mem::replace(&mut p.text, text));
+        }
+    }
+    originals
+}
+
 /// The paragraphs of the translation that do not line up with the original's, one
 /// sentence each (empty: they all do).
 pub fn misaligned(original: &[Paragraph], translation: &[ParsedParagraph]) -> Vec<String> {

@@ -309,14 +309,9 @@ pub fn plan(conn: &mut Conn, request: &Request) -> Result<Plan, AppError> {
     let mut missing = None;
     if let Some(code) = request.language.as_deref().filter(|l| *l != draft.language) {
         match crate::drafts::translations::version(conn, draft.id, code)? {
-            Some((title, mut texts)) => {
+            Some((title, texts)) => {
                 draft.title = title;
-                for p in &mut paragraphs {
-                    if let Some((section, text)) = texts.remove(&p.id) {
-                        p.section = section;
-                        original_texts.insert(p.id, std::mem::replace(&mut p.text, text));
-                    }
-                }
+                original_texts = crate::drafts::translations::apply(&mut paragraphs, texts);
                 text_language = code.to_string();
             }
             None => missing = Some(code.to_string()),

@@ -99,7 +99,7 @@ pub(super) fn is_roman(s: &str) -> bool {
     }
 }
 
-fn to_roman(mut n: u32) -> String {
+pub(crate) fn to_roman(mut n: u32) -> String {
     const TABLE: [(u32, &str); 13] = [
         (1000, "m"),
         (900, "cm"),

@@ -8,7 +8,7 @@ use std::fmt;
 use pulldown_cmark::{Options, Parser};
 
 mod blocks;
-mod labels;
+pub(crate) mod labels;
 mod render;
 mod tags;
 #[cfg(test)]
