@@ -21,6 +21,7 @@ pub mod ids;
 pub mod input;
 pub mod mail;
 pub mod moderation;
+pub mod multipart;
 pub mod notifications;
 pub mod ratelimit;
 pub mod reads;

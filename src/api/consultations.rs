@@ -6,7 +6,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use crate::api::drafts::DraftDto;
 use crate::api::dto::{rfc3339, Page};
-use crate::api::json::Json;
+use crate::api::json::{Import, Json};
 use crate::api::openapi::{
     BadRequest, Forbidden, Invalid, NotFound, PayloadTooLarge, Unauthorized,
 };
@@ -237,7 +237,21 @@ pub struct DraftBody {
     language: Option<String>,
 }
 
-/// Imports a Markdown draft into a consultation (admins; bodies up to 2 MiB).
+/// [`DraftBody`] as a `multipart/form-data` form, with the Word file as a file part.
+#[derive(ToSchema)]
+#[allow(dead_code)] // Describes the form for the OpenAPI document; `DraftBody` reads it.
+pub struct DraftUpload {
+    title: String,
+    version_label: String,
+    /// The Word file (.docx, at most 10 MiB).
+    #[schema(value_type = String, format = Binary)]
+    docx: Vec<u8>,
+    #[schema(schema_with = crate::vocabulary::opt_language)]
+    language: Option<String>,
+}
+
+/// Imports a draft into a consultation (admins): Markdown or a Word file, as JSON (up
+/// to 14 MiB) or as a `multipart/form-data` form with the file in the part `docx`.
 #[utoipa::path(
     post,
     path = "/api/v1/consultations/{id}/drafts",
@@ -245,7 +259,10 @@ pub struct DraftBody {
     tag = "consultations",
     security(("bearer" = [])),
     params(("id" = crate::ids::Id, Path, description = "The consultation")),
-    request_body = DraftBody,
+    request_body(content(
+        (DraftBody = "application/json"),
+        (DraftUpload = "multipart/form-data"),
+    )),
     responses(
         (status = 201, description = "The new draft with its paragraphs", body = DraftDto),
         (status = 400, response = BadRequest),
@@ -260,7 +277,7 @@ pub async fn create_draft(
     state: web::Data<AppState>,
     _admin: Admin,
     path: web::Path<i64>,
-    Json(b): Json<DraftBody>,
+    Import(b): Import<DraftBody>,
 ) -> Result<HttpResponse, AppError> {
     let (text, warnings) = crate::api::import_text(b.text, b.docx.as_deref())?;
     let input =

@@ -71,6 +71,46 @@ impl<T: DeserializeOwned + 'static> FromRequest for Json<T> {
     }
 }
 
+/// The body of an import route: JSON, or `multipart/form-data` with the same fields as
+/// form fields and the Word file as a file part named `docx`. The multipart form is read
+/// into the JSON object it stands for (the file base64, as the JSON field takes it), so
+/// both are checked by one set of rules and answer with the same errors.
+pub struct Import<T>(pub T);
+
+impl<T: DeserializeOwned + 'static> FromRequest for Import<T> {
+    type Error = AppError;
+    type Future = Pin<Box<dyn Future<Output = Result<Self, AppError>>>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        if !crate::multipart::is_multipart(req.headers()) {
+            let json = Json::<T>::from_request(req, payload);
+            return Box::pin(async move { json.await.map(|Json(v)| Import(v)) });
+        }
+        let headers = req.headers().clone();
+        let payload = payload.take();
+        Box::pin(async move {
+            // The Word file's bytes, not their base64 (which the JSON limit allows for).
+            let limit = crate::drafts::docx::MAX_FILE + DEFAULT_LIMIT;
+            let parts = crate::multipart::read(&headers, payload, limit).await?;
+            let mut object = serde_json::Map::new();
+            for part in parts {
+                let value = match part.filename {
+                    Some(_) if part.bytes.is_empty() => continue,
+                    Some(_) => {
+                        use base64::Engine;
+                        base64::engine::general_purpose::STANDARD.encode(&part.bytes)
+                    }
+                    None => String::from_utf8_lossy(&part.bytes).into_owned(),
+                };
+                object.insert(part.name, serde_json::Value::String(value));
+            }
+            let body = serde_json::to_vec(&object)
+                .map_err(|e| AppError::BadRequest(format!("cannot read the body: {e}")))?;
+            parse(&body).map(Import)
+        })
+    }
+}
+
 /// Deserialises `body`, telling malformed JSON (400) from fields of the wrong shape (422).
 pub fn parse<T: DeserializeOwned>(body: &[u8]) -> Result<T, AppError> {
     let mut de = serde_json::Deserializer::from_slice(body);

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::api::drafts::DraftDto;
-use crate::api::json::Json;
+use crate::api::json::{Import, Json};
 use crate::api::openapi::{
     BadRequest, Conflict, Forbidden, Invalid, NotFound, PayloadTooLarge, Unauthorized,
 };
@@ -49,8 +49,21 @@ pub struct RevisionBody {
     links: Option<Vec<LinkBody>>,
 }
 
-/// Publishes a revision of a draft (admins; bodies up to 2 MiB): a new draft linked to
-/// this one paragraph by paragraph; this one becomes read-only.
+/// [`RevisionBody`] as a `multipart/form-data` form, with the Word file as a file part
+/// (lineage corrections, `links`, are sent as JSON).
+#[derive(ToSchema)]
+#[allow(dead_code)] // Describes the form for the OpenAPI document; `RevisionBody` reads it.
+pub struct RevisionUpload {
+    title: Option<String>,
+    version_label: String,
+    /// The Word file (.docx, at most 10 MiB).
+    #[schema(value_type = String, format = Binary)]
+    docx: Vec<u8>,
+}
+
+/// Publishes a revision of a draft (admins): a new draft linked to this one paragraph by
+/// paragraph; this one becomes read-only. Markdown or a Word file, as JSON (up to
+/// 14 MiB) or as a `multipart/form-data` form with the file in the part `docx`.
 #[utoipa::path(
     post,
     path = "/api/v1/drafts/{id}/revisions",
@@ -58,7 +71,10 @@ pub struct RevisionBody {
     tag = "drafts",
     security(("bearer" = [])),
     params(("id" = crate::ids::Id, Path, description = "The draft to revise")),
-    request_body = RevisionBody,
+    request_body(content(
+        (RevisionBody = "application/json"),
+        (RevisionUpload = "multipart/form-data"),
+    )),
     responses(
         (status = 201, description = "The new draft, `previous_draft_id` set", body = DraftDto),
         (status = 400, response = BadRequest),
@@ -74,7 +90,7 @@ pub async fn create(
     state: web::Data<AppState>,
     Admin(admin): Admin,
     path: web::Path<i64>,
-    Json(b): Json<RevisionBody>,
+    Import(b): Import<RevisionBody>,
 ) -> Result<HttpResponse, AppError> {
     let id = path.into_inner();
     let (text, warnings) = crate::api::import_text(b.text, b.docx.as_deref())?;

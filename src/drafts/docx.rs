@@ -347,9 +347,10 @@ pub fn to_markdown(bytes: &[u8]) -> Result<Converted, DocxError> {
     let (mut changes, mut depth_table) = (0usize, 0usize);
     let mut paragraphs = 0usize;
     loop {
-        let event = reader
-            .read_event()
-            .map_err(|e| DocxError(format!("is not a valid Word file (document.xml: {e})")))?;
+        let event = reader.read_event().map_err(|e| {
+            let detail = format!("document.xml: {e}");
+            DocxError(format!("is not a valid Word file ({detail})"))
+        })?;
         match event {
             Event::Start(e) | Event::Empty(e) if e.name().as_ref() == "w:tbl" => {
                 if depth_table == 0 {
@@ -472,7 +473,7 @@ pub fn to_markdown(bytes: &[u8]) -> Result<Converted, DocxError> {
     }
     if changes > 0 {
         out.warnings.push(format!(
-            "the file has {changes} tracked changes: they are imported as if accepted (insertions kept, deletions left out); accept or reject them in Word to be sure"
+            "the file has tracked changes ({changes}): they are imported as if accepted (insertions kept, deletions left out); accept or reject them in Word to be sure"
         ));
     }
     Ok(out)

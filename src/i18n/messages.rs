@@ -184,6 +184,51 @@ pub(super) const MESSAGES: &[(&str, &str)] = &[
         "paragraph {number} (line {line}) is too long: {chars} characters, the limit is {max}",
         "msg-import-paragraph-long",
     ),
+    // Word drafts and uploads.
+    (
+        "must not be sent with text: send the draft as Markdown or as a Word file",
+        "msg-docx-with-text",
+    ),
+    ("must be UTF-8 text", "msg-utf8"),
+    (
+        "The multipart/form-data body could not be read: {error}.",
+        "msg-multipart-invalid",
+    ),
+    ("The form has more than {n} parts.", "msg-multipart-parts"),
+    (
+        "This form must be sent as multipart/form-data.",
+        "msg-form-type-multipart",
+    ),
+    ("is not a valid Word file ({detail})", "msg-docx-invalid"),
+    (
+        "expands past {n} MiB: it is not a draft the importer can read",
+        "msg-docx-bomb",
+    ),
+    ("is larger than {n} MiB", "msg-docx-too-large"),
+    (
+        "is not a Word file (.docx): it is not a zip package",
+        "msg-docx-not-zip",
+    ),
+    (
+        "is not a Word file (.docx): it has no word/document.xml",
+        "msg-docx-no-document",
+    ),
+    (
+        "the file has Word comments: they are not imported",
+        "msg-docx-comments",
+    ),
+    (
+        "a table after paragraph {number} is not imported: write it as paragraphs",
+        "msg-docx-table",
+    ),
+    (
+        "an image or object in paragraph {number} is not imported",
+        "msg-docx-image",
+    ),
+    (
+        "the file has tracked changes ({n}): they are imported as if accepted (insertions kept, deletions left out); accept or reject them in Word to be sure",
+        "msg-docx-changes",
+    ),
     // Tags.
     (
         "is required: a list such as [\"C5\", \"SDG9\"]",
@@ -592,6 +637,8 @@ mod tests {
             "AppError::forbidden(",
             "AppError::conflict(",
             "ImportError(",
+            "DocxError(",
+            "warnings.push(",
             "return Some(",
         ];
         let mut missing = Vec::new();

@@ -25,6 +25,23 @@ pub fn notice(n: &Notice) -> Markup {
     html! { div class=(class) role=(role) { p { (text) } } }
 }
 
+/// What a Word upload could not carry (tables, images, comments, tracked changes), shown
+/// above the converted text before anything is stored.
+pub fn import_warnings(warnings: &[String]) -> Markup {
+    html! {
+        @if !warnings.is_empty() {
+            div class="notice warning" role="status" id="import-warnings" {
+                p { strong { (t("import-warnings")) } }
+                ul { @for w in warnings { li { (message(w)) } } }
+            }
+        }
+    }
+}
+
+/// What a file input for a Word draft accepts.
+pub const DOCX_ACCEPT: &str =
+    ".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
 /// A summary of field errors at the top of a form, linking to each field.
 pub fn error_summary(errors: &FieldErrors) -> Markup {
     html! {
@@ -130,7 +147,7 @@ impl<'a> Field<'a> {
                         aria-invalid=[msgs.map(|_| "true")] aria-describedby=[described.as_deref()] { (self.value) }
                 } @else {
                     input id=(id) type=(self.kind) name=(self.name) value=(self.value) required[self.required]
-                        autocomplete=[self.autocomplete]
+                        autocomplete=[self.autocomplete] accept=[(self.kind == "file").then_some(DOCX_ACCEPT)]
                         aria-invalid=[msgs.map(|_| "true")] aria-describedby=[described.as_deref()];
                 }
             }

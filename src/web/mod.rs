@@ -15,7 +15,7 @@ use maud::{html, Markup};
 use crate::error::AppError;
 use crate::i18n::t;
 
-pub use form::Form;
+pub use form::{Form, Upload};
 
 /// An error on a page: the same statuses as the API, shown as an HTML page.
 #[derive(Debug)]

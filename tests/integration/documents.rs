@@ -302,10 +302,23 @@ async fn the_pdf_compilation_is_made_by_libreoffice_or_refused_with_503_without_
 
 const W: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
 
-/// A Word file as Word writes one, made here: styles, automatic numbering (1., 2. and
-/// (a), (b) under them), a typed label, bold and italic, a table, an image and a tracked
-/// insertion.
-fn word_draft() -> Vec<u8> {
+fn heading(t: &str) -> String {
+    format!(r#"<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>{t}</w:t></w:r></w:p>"#)
+}
+
+fn numbered(lvl: u8, runs: &str) -> String {
+    format!(
+        r#"<w:p><w:pPr><w:pStyle w:val="ListParagraph"/><w:numPr><w:ilvl w:val="{lvl}"/><w:numId w:val="7"/></w:numPr></w:pPr>{runs}</w:p>"#
+    )
+}
+
+fn run(t: &str) -> String {
+    format!(r#"<w:r><w:t xml:space="preserve">{t}</w:t></w:r>"#)
+}
+
+/// A Word file as Word writes one, with `body` (WordprocessingML paragraphs) as its text:
+/// a heading style, and automatic numbering (1., 2. and (a), (b) under them) as `numId` 7.
+fn word_file(body: &str) -> Vec<u8> {
     use std::io::Write;
     let styles = format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles {W}><w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:pPr><w:outlineLvl w:val="0"/></w:pPr></w:style><w:style w:type="paragraph" w:styleId="ListParagraph"><w:name w:val="List Paragraph"/></w:style></w:styles>"#
@@ -313,28 +326,6 @@ fn word_draft() -> Vec<u8> {
     let numbering = format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:numbering {W}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="(%2)"/></w:lvl></w:abstractNum><w:num w:numId="7"><w:abstractNumId w:val="0"/></w:num></w:numbering>"#
     );
-    let heading = |t: &str| {
-        format!(
-            r#"<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>{t}</w:t></w:r></w:p>"#
-        )
-    };
-    let numbered = |lvl: u8, runs: &str| {
-        format!(
-            r#"<w:p><w:pPr><w:pStyle w:val="ListParagraph"/><w:numPr><w:ilvl w:val="{lvl}"/><w:numId w:val="7"/></w:numPr></w:pPr>{runs}</w:p>"#
-        )
-    };
-    let run = |t: &str| format!(r#"<w:r><w:t xml:space="preserve">{t}</w:t></w:r>"#);
-    let body = [
-        heading("Preamble"),
-        format!("<w:p>{}</w:p>", run("PP1. Recalling the Geneva phase &amp; the Tunis phase,")),
-        heading("Operative part"),
-        numbered(0, &format!(r#"{}<w:r><w:rPr><w:b/></w:rPr><w:t>universal</w:t></w:r>{}"#, run("Commits to "), run(" connectivity by 2030;"))),
-        numbered(1, &run("affordable devices;")),
-        numbered(1, &format!(r#"<w:ins w:id="1" w:author="Secretariat"><w:r><w:rPr><w:i/></w:rPr><w:t>digital skills</w:t></w:r></w:ins>{}"#, run(" for all;"))),
-        r#"<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Target</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"#.to_string(),
-        numbered(0, &format!(r#"{}<w:r><w:drawing/></w:r>"#, run("Requests the Secretary-General to report &lt;annually&gt;."))),
-    ]
-    .concat();
     let document = format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {W}><w:body>{body}<w:sectPr/></w:body></w:document>"#
     );
@@ -350,6 +341,37 @@ fn word_draft() -> Vec<u8> {
         zip.write_all(xml.as_bytes()).unwrap();
     }
     zip.finish().unwrap().into_inner()
+}
+
+/// A Word draft with everything the importer reads: styles, automatic numbering, a typed
+/// label, bold and italic; and what it cannot carry: a table, an image and a tracked
+/// insertion.
+fn word_draft() -> Vec<u8> {
+    let body = [
+        heading("Preamble"),
+        format!("<w:p>{}</w:p>", run("PP1. Recalling the Geneva phase &amp; the Tunis phase,")),
+        heading("Operative part"),
+        numbered(0, &format!(r#"{}<w:r><w:rPr><w:b/></w:rPr><w:t>universal</w:t></w:r>{}"#, run("Commits to "), run(" connectivity by 2030;"))),
+        numbered(1, &run("affordable devices;")),
+        numbered(1, &format!(r#"<w:ins w:id="1" w:author="Secretariat"><w:r><w:rPr><w:i/></w:rPr><w:t>digital skills</w:t></w:r></w:ins>{}"#, run(" for all;"))),
+        r#"<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Target</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"#.to_string(),
+        numbered(0, &format!(r#"{}<w:r><w:drawing/></w:r>"#, run("Requests the Secretary-General to report &lt;annually&gt;."))),
+    ]
+    .concat();
+    word_file(&body)
+}
+
+/// A Word draft the importer carries whole (no warnings), in `lines`' language.
+fn clean_word_draft(lines: [&str; 4]) -> Vec<u8> {
+    word_file(
+        &[
+            heading(lines[0]),
+            format!("<w:p>{}</w:p>", run(lines[1])),
+            numbered(0, &run(lines[2])),
+            numbered(0, &run(lines[3])),
+        ]
+        .concat(),
+    )
 }
 
 fn b64(bytes: &[u8]) -> String {
@@ -520,4 +542,354 @@ async fn a_file_that_is_not_a_word_draft_is_refused_naming_the_problem_and_nothi
     }
     assert_eq!(app.count("drafts").await, 0);
     assert_eq!(app.count("paragraphs").await, 0);
+}
+
+const ENGLISH: [&str; 4] = [
+    "Operative part",
+    "PP1. Recalling the Geneva phase,",
+    "Commits to universal connectivity by 2030;",
+    "Requests the Secretary-General to report on progress.",
+];
+const FRENCH: [&str; 4] = [
+    "Dispositif",
+    "PP1. Rappelant la phase de Genève,",
+    "S’engage en faveur de la connectivité universelle d’ici à 2030 ;",
+    "Prie le Secrétaire général de rendre compte des progrès accomplis.",
+];
+
+fn word_part(bytes: Vec<u8>) -> reqwest::multipart::Part {
+    reqwest::multipart::Part::bytes(bytes)
+        .file_name("draft.docx")
+        .mime_str("application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+        .unwrap()
+}
+
+/// A page form with a Word file, sent as a browser sends it.
+async fn upload(
+    app: &TestApp,
+    path: &str,
+    fields: &[(&str, &str)],
+    file: Option<Vec<u8>>,
+) -> (u16, String) {
+    let mut form = reqwest::multipart::Form::new();
+    for (k, v) in fields {
+        form = form.text(k.to_string(), v.to_string());
+    }
+    form = match file {
+        Some(bytes) => form.part("file", word_part(bytes)),
+        // An input left empty: a file part with no name and no bytes.
+        None => form.part(
+            "file",
+            reqwest::multipart::Part::bytes(Vec::new()).file_name(""),
+        ),
+    };
+    let res = app
+        .client
+        .post(app.url(path))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    let status = res.status().as_u16();
+    let location = res
+        .headers()
+        .get("location")
+        .map(|v| v.to_str().unwrap().to_string());
+    (status, location.unwrap_or(res.text().await.unwrap()))
+}
+
+/// The values of a page's named fields: inputs and textareas.
+fn fields_of(html: &str, form_action: &str) -> Vec<(String, String)> {
+    let doc = scraper::Html::parse_document(html);
+    let form = scraper::Selector::parse(&format!(r#"form[action="{form_action}"]"#)).unwrap();
+    let named = scraper::Selector::parse("input[name], textarea[name], select[name]").unwrap();
+    let selected = scraper::Selector::parse("option[selected]").unwrap();
+    let form = doc.select(&form).next().expect("the form");
+    form.select(&named)
+        .filter(|e| e.value().attr("type") != Some("file"))
+        .map(|e| {
+            let name = e.value().attr("name").unwrap().to_string();
+            let value = match e.value().name() {
+                "textarea" => e.text().collect(),
+                "select" => e
+                    .select(&selected)
+                    .next()
+                    .and_then(|o| o.value().attr("value"))
+                    .unwrap_or_default()
+                    .to_string(),
+                _ => e.value().attr("value").unwrap_or_default().to_string(),
+            };
+            (name, value)
+        })
+        .collect()
+}
+
+#[actix_web::test]
+async fn a_word_file_uploaded_on_the_admin_pages_shows_what_it_left_out_before_anything_is_stored()
+{
+    let app = spawn_app().await;
+    let admin = app.admin().await;
+    let (_, c) = body(
+        app.post_json(
+            "/consultations",
+            &json!({"title": "WSIS+20 review"}),
+            Some(&admin.token),
+        )
+        .await,
+    )
+    .await;
+    app.sign_in_on_the_pages(&admin.email).await;
+    let page = format!("/admin/consultations/{}", id(&c));
+    let action = format!("/admin/consultations/{}/drafts", id(&c));
+    let html = app.page(&page).await;
+    assert!(html.contains(r#"enctype="multipart/form-data""#), "{html}");
+    assert!(html.contains(r#"type="file""#) && html.contains(r#"accept=".docx"#));
+    let csrf = app.csrf(&page).await;
+    let form = [
+        ("csrf", csrf.as_str()),
+        ("title", "Outcome document"),
+        ("version_label", "Zero draft"),
+        ("language", "en"),
+        ("text", ""),
+    ];
+
+    // A file with a table, an image and a tracked change: the warnings and the text it
+    // became, and nothing stored.
+    let (status, html) = upload(&app, &action, &form, Some(word_draft())).await;
+    assert_eq!(status, 200, "{html}");
+    assert!(html.contains(r#"id="import-warnings""#), "{html}");
+    assert!(html.contains("a table after paragraph 4 is not imported"));
+    assert!(html.contains("an image or object in paragraph 5 is not imported"));
+    assert!(html.contains("tracked changes (1)"), "{html}");
+    assert_eq!(app.count("drafts").await, 0);
+    // The secretariat reads the text and imports it as it is.
+    let fields = fields_of(&html, &action);
+    let text = &fields.iter().find(|(k, _)| k == "text").unwrap().1;
+    assert!(text.contains("Recalling the Geneva phase"), "{text}");
+    let res = app
+        .client
+        .post(app.url(&action))
+        .form(&fields)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    assert_eq!(app.count("drafts").await, 1);
+    assert_eq!(app.count("paragraphs").await, 5);
+
+    // A file it carries whole is imported at once.
+    let csrf = app.csrf(&page).await;
+    let mut clean = form;
+    clean[0].1 = &csrf;
+    let (status, location) = upload(&app, &action, &clean, Some(clean_word_draft(ENGLISH))).await;
+    assert_eq!(status, 303, "{location}");
+    let draft = location.trim_start_matches("/drafts/").to_string();
+    let (_, d) = body(app.get_api(&format!("/drafts/{draft}"), None).await).await;
+    let labels: Vec<&str> = d["paragraphs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["label"].as_str().unwrap())
+        .collect();
+    assert_eq!(labels, ["PP1", "1", "2"], "{d}");
+
+    // Its French version, from Word too, on the translations page.
+    let tpage = format!("/admin/drafts/{draft}/translations");
+    let csrf = app.csrf(&tpage).await;
+    let (status, location) = upload(
+        &app,
+        &tpage,
+        &[
+            ("csrf", &csrf),
+            ("language", "fr"),
+            ("title", "Document final"),
+            ("text", ""),
+        ],
+        Some(clean_word_draft(FRENCH)),
+    )
+    .await;
+    assert_eq!(status, 303, "{location}");
+    assert_eq!(location, format!("/drafts/{draft}?language=fr"));
+    let (_, d) = body(
+        app.get_api(&format!("/drafts/{draft}?language=fr"), None)
+            .await,
+    )
+    .await;
+    assert!(d["paragraphs"][1]["text"]
+        .as_str()
+        .unwrap()
+        .contains("connectivité universelle"));
+
+    // Refusals, in the reader's language, beside the file field; nothing stored.
+    app.page("/?lang=fr").await;
+    let drafts = app.count("drafts").await;
+    for (file, text, says) in [
+        (
+            b"not a zip".to_vec(),
+            "",
+            "n’est pas un fichier Word (.docx) : ce n’est pas une archive zip",
+        ),
+        (
+            clean_word_draft(ENGLISH),
+            "1. Also text.",
+            "ne doit pas être envoyé avec le texte",
+        ),
+    ] {
+        let csrf = app.csrf(&page).await;
+        let mut fields = form;
+        fields[0].1 = &csrf;
+        fields[4].1 = text;
+        let (status, html) = upload(&app, &action, &fields, Some(file)).await;
+        assert_eq!(status, 422, "{html}");
+        let doc = scraper::Html::parse_document(&html);
+        let error = scraper::Selector::parse("#f-file-error").unwrap();
+        let shown: String = doc
+            .select(&error)
+            .next()
+            .map(|e| e.text().collect())
+            .unwrap_or_default();
+        assert!(shown.contains(says), "{shown} / {html}");
+    }
+    // No file and no text: the text is required, as before.
+    let csrf = app.csrf(&page).await;
+    let mut fields = form;
+    fields[0].1 = &csrf;
+    let (status, _) = upload(&app, &action, &fields, None).await;
+    assert_eq!(status, 422);
+    assert_eq!(app.count("drafts").await, drafts);
+}
+
+#[actix_web::test]
+async fn a_revision_from_word_is_reviewed_with_its_warnings_then_published() {
+    let app = spawn_app().await;
+    let admin = app.admin().await;
+    let (_, c) = body(
+        app.post_json(
+            "/consultations",
+            &json!({"title": "WSIS+20 review"}),
+            Some(&admin.token),
+        )
+        .await,
+    )
+    .await;
+    let (status, d) = body(
+        app.post_json(
+            &format!("/consultations/{}/drafts", id(&c)),
+            &json!({"title": "Outcome document", "version_label": "Zero draft", "text": DRAFT}),
+            Some(&admin.token),
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(status, 201);
+    let draft = id(&d);
+    app.sign_in_on_the_pages(&admin.email).await;
+    let revise = format!("/admin/drafts/{draft}/revise");
+    let html = app.page(&revise).await;
+    assert!(html.contains(r#"enctype="multipart/form-data""#));
+    let csrf = app.csrf(&revise).await;
+    let (status, html) = upload(
+        &app,
+        &revise,
+        &[("csrf", &csrf), ("version_label", "Rev.1"), ("text", "")],
+        Some(word_draft()),
+    )
+    .await;
+    assert_eq!(status, 200, "{html}");
+    assert!(
+        html.contains("a table after paragraph 4 is not imported"),
+        "{html}"
+    );
+    assert_eq!(app.count("drafts").await, 1, "nothing published yet");
+    let publish = format!("/admin/drafts/{draft}/revise/publish");
+    let fields = fields_of(&html, &publish);
+    let res = app
+        .client
+        .post(app.url(&publish))
+        .form(&fields)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303);
+    assert_eq!(app.count("drafts").await, 2);
+    assert_eq!(app.count("paragraphs").await, 3 + 5);
+}
+
+#[actix_web::test]
+async fn the_api_takes_a_word_file_as_a_multipart_form() {
+    let app = spawn_app().await;
+    let admin = app.admin().await;
+    let (_, c) = body(
+        app.post_json(
+            "/consultations",
+            &json!({"title": "WSIS+20 review"}),
+            Some(&admin.token),
+        )
+        .await,
+    )
+    .await;
+    let path = app.api(&format!("/consultations/{}/drafts", id(&c)));
+    let send = |form: reqwest::multipart::Form, path: String, token: Option<String>| {
+        let client = app.client.clone();
+        async move {
+            let mut req = client.post(path).multipart(form);
+            if let Some(t) = token {
+                req = req.bearer_auth(t);
+            }
+            body(req.send().await.unwrap()).await
+        }
+    };
+    let form = |file: Vec<u8>| {
+        reqwest::multipart::Form::new()
+            .text("title", "Outcome document")
+            .text("version_label", "Zero draft")
+            .part("docx", word_part(file))
+    };
+    let token = Some(admin.token.clone());
+    // Refused without a token, and for what is not a Word file; nothing stored.
+    let (status, _) = send(form(word_draft()), path.clone(), None).await;
+    assert_eq!(status, 401);
+    let (status, e) = send(
+        form(b"PK\x03\x04 broken".to_vec()),
+        path.clone(),
+        token.clone(),
+    )
+    .await;
+    assert_eq!(status, 422, "{e}");
+    assert!(
+        e["errors"]["docx"][0]
+            .as_str()
+            .unwrap()
+            .contains("Word file"),
+        "{e}"
+    );
+    let (status, e) = send(
+        form(word_draft()).text("surprise", "x"),
+        path.clone(),
+        token.clone(),
+    )
+    .await;
+    assert_eq!(status, 422, "{e}");
+    assert!(e["errors"]["surprise"].is_array(), "{e}");
+    assert_eq!(app.count("drafts").await, 0);
+
+    let (status, d) = send(form(word_draft()), path, token.clone()).await;
+    assert_eq!(status, 201, "{d}");
+    assert_eq!(d["paragraphs"].as_array().unwrap().len(), 5);
+    assert!(d["import_warnings"]
+        .to_string()
+        .contains("a table after paragraph 4"));
+
+    // A revision the same way.
+    let (status, r) = send(
+        reqwest::multipart::Form::new()
+            .text("version_label", "Rev.1")
+            .part("docx", word_part(clean_word_draft(ENGLISH))),
+        app.api(&format!("/drafts/{}/revisions", id(&d))),
+        token,
+    )
+    .await;
+    assert_eq!(status, 201, "{r}");
+    assert_eq!(r["previous_draft_id"], d["id"]);
+    assert_eq!(r["paragraphs"].as_array().unwrap().len(), 3);
 }

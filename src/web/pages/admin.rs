@@ -15,7 +15,9 @@ use crate::error::{AppError, FieldErrors};
 use crate::i18n::{self, t, Lang};
 use crate::mail::outbox;
 use crate::state::AppState;
-use crate::web::components::{csrf_field, error_summary, notice, select, Field, Notice};
+use crate::web::components::{
+    csrf_field, error_summary, import_warnings, notice, select, Field, Notice,
+};
 use crate::web::layout::{page, Ctx};
 use crate::web::pages::consultations::{date, status_badge};
 use crate::web::{html_response, ok, redirect, PageError, PageResult};
@@ -218,6 +220,28 @@ pub struct DraftForm {
     text: String,
     #[serde(default)]
     language: String,
+    /// What the Word file chosen could not carry, shown above its converted text.
+    #[serde(skip)]
+    warnings: Vec<String>,
+}
+
+/// The Word file chosen on an import form, converted to the importer's Markdown: `None`
+/// when none was chosen. A file sent with text as well, or one that is not a Word draft,
+/// is a field error on `file`.
+pub(crate) fn word_upload(
+    file: Option<crate::multipart::Part>,
+    text: &str,
+) -> Result<Option<crate::drafts::docx::Converted>, AppError> {
+    let Some(file) = file else { return Ok(None) };
+    if !text.trim().is_empty() {
+        return Err(FieldErrors::single(
+            "file",
+            "must not be sent with text: send the draft as Markdown or as a Word file",
+        ));
+    }
+    crate::drafts::docx::to_markdown(&file.bytes)
+        .map(Some)
+        .map_err(|e| FieldErrors::single("file", e.0))
 }
 
 fn local(t: chrono::NaiveDateTime) -> String {
@@ -260,12 +284,14 @@ async fn consultation_page(
                 h2 { (t("admin-import")) }
                 p class="hint" { (t("admin-import-hint")) }
                 (error_summary(derrors))
-                form class="stack" method="post" action={ "/admin/consultations/" (c.id) "/drafts" } {
+                (import_warnings(&dform.warnings))
+                form class="stack" method="post" enctype="multipart/form-data" action={ "/admin/consultations/" (c.id) "/drafts" } {
                     (csrf_field(ctx.csrf))
                     (Field::new("title", t("field-title")).value(&dform.title).required().prefix("draft").render(derrors))
                     (Field::new("version_label", t("field-version_label")).value(&dform.version_label).required().render(derrors))
                     (select("language", t("trans-written_in"), &Lang::ALL.map(|l| (l.code(), l.native_name())), if dform.language.is_empty() { "en" } else { &dform.language }, derrors))
-                    (Field::new("text", t("field-text")).kind("textarea").value(&dform.text).required().render(derrors))
+                    (Field::new("file", t("field-docx")).kind("file").hint(t("field-docx-hint")).render(derrors))
+                    (Field::new("text", t("field-text")).kind("textarea").value(&dform.text).render(derrors))
                     button type="submit" { (t("admin-import")) }
                 }
                 h2 { (t("admin-edit_consultation")) }
@@ -355,37 +381,51 @@ pub async fn import_draft(
     PageUser(user): PageUser,
     csrf: CsrfToken,
     path: web::Path<i64>,
-    form: crate::web::Form<DraftForm>,
+    upload: crate::web::Upload<DraftForm>,
 ) -> PageResult {
-    check_csrf(&csrf, &form.csrf)?;
+    let crate::web::Upload { form: mut f, file } = upload;
+    check_csrf(&csrf, &f.csrf)?;
     let admin = require_admin(&state, user)?;
     let id = path.into_inner();
-    let f = form.into_inner();
-    let parsed = DraftInput::parse(&f.title, &f.version_label, &f.text).and_then(|i| {
-        i.in_language(
-            Some(&f.language)
+    let ctx = Ctx {
+        user: Some(&admin),
+        csrf: &csrf.0,
+        path: req.path(),
+    };
+    let none = FieldErrors::new();
+    let result = match word_upload(file, &f.text) {
+        // What the file could not carry is shown with its text before anything is stored.
+        Ok(Some(c)) if !c.warnings.is_empty() => {
+            f.text = c.markdown;
+            f.warnings = c.warnings;
+            return consultation_page(&state, &ctx, id, None, &none, &f, &none, StatusCode::OK)
+                .await;
+        }
+        Ok(converted) => {
+            if let Some(c) = converted {
+                f.text = c.markdown;
+            }
+            let language = Some(&f.language)
                 .filter(|l| !l.is_empty())
-                .map(String::as_str),
-        )
-    });
-    let result = match parsed {
-        Ok(i) => drafts::create(&state.db, id, i).await,
+                .map(String::as_str);
+            match DraftInput::parse(&f.title, &f.version_label, &f.text)
+                .and_then(|i| i.in_language(language))
+            {
+                Ok(i) => drafts::create(&state.db, id, i).await,
+                Err(e) => Err(e),
+            }
+        }
         Err(e) => Err(e),
     };
     match result {
         Ok(d) => Ok(redirect(&format!("/drafts/{}", d.id))),
         Err(AppError::Validation(errors)) => {
-            let ctx = Ctx {
-                user: Some(&admin),
-                csrf: &csrf.0,
-                path: req.path(),
-            };
             consultation_page(
                 &state,
                 &ctx,
                 id,
                 None,
-                &FieldErrors::new(),
+                &none,
                 &f,
                 &errors,
                 StatusCode::UNPROCESSABLE_ENTITY,

@@ -358,10 +358,11 @@ fn revise_page(
             h1 { (t("rev-revise")) }
             p { (t("rev-revise-lead")) }
             (error_summary(errors))
-            form class="stack" method="post" action={ "/admin/drafts/" (draft.id) "/revise" } {
+            form class="stack" method="post" enctype="multipart/form-data" action={ "/admin/drafts/" (draft.id) "/revise" } {
                 (csrf_field(ctx.csrf))
                 (Field::new("version_label", t("field-version_label")).value(&f.version_label).required().render(errors))
-                (Field::new("text", t("field-text")).kind("textarea").value(&f.text).required().render(errors))
+                (Field::new("file", t("field-docx")).kind("file").hint(t("field-docx-hint")).render(errors))
+                (Field::new("text", t("field-text")).kind("textarea").value(&f.text).render(errors))
                 button type="submit" { (t("rev-propose")) }
             }
         },
@@ -398,22 +399,39 @@ pub async fn review(
     PageUser(user): PageUser,
     csrf: CsrfToken,
     path: web::Path<i64>,
-    form: crate::web::Form<ReviseForm>,
+    upload: crate::web::Upload<ReviseForm>,
 ) -> PageResult {
-    check_csrf(&csrf, &form.csrf)?;
+    let crate::web::Upload { form: mut f, file } = upload;
+    check_csrf(&csrf, &f.csrf)?;
     let admin = require_admin(&state, user)?;
     let id = path.into_inner();
-    let f = form.into_inner();
-    let text = f.text.clone();
-    let result = state
-        .db
-        .run(move |conn| service::propose(conn, id, &text))
-        .await;
     let ctx = Ctx {
         user: Some(&admin),
         csrf: &csrf.0,
         path: req.path(),
     };
+    // A Word file becomes the Markdown carried to the publish step; what it could not
+    // carry is listed on this review page.
+    let warnings = match crate::web::pages::admin::word_upload(file, &f.text) {
+        Ok(Some(c)) => {
+            f.text = c.markdown;
+            c.warnings
+        }
+        Ok(None) => Vec::new(),
+        Err(AppError::Validation(e)) => {
+            let draft = state.db.run(move |conn| drafts::find(conn, id)).await?;
+            return Ok(html_response(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                revise_page(&ctx, &draft, &f, &e),
+            ));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let text = f.text.clone();
+    let result = state
+        .db
+        .run(move |conn| service::propose(conn, id, &text))
+        .await;
     let mut errors = FieldErrors::new();
     if f.version_label.trim().is_empty() {
         errors.add("version_label", "is required");
@@ -448,6 +466,7 @@ pub async fn review(
             p { a href={ "/drafts/" (p.draft.id) } { (crate::web::components::back_arrow()) (p.draft.title) " — " (p.draft.version_label) } }
             h1 { (t("rev-review")) }
             p { (t("rev-review-lead")) }
+            (crate::web::components::import_warnings(&warnings))
             form method="post" action={ "/admin/drafts/" (p.draft.id) "/revise/publish" } {
                 (csrf_field(ctx.csrf))
                 input type="hidden" name="version_label" value=(f.version_label);

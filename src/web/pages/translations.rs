@@ -28,6 +28,9 @@ pub struct TranslationForm {
     title: String,
     #[serde(default)]
     text: String,
+    /// What the Word file chosen could not carry, shown above its converted text.
+    #[serde(skip)]
+    warnings: Vec<String>,
 }
 
 async fn translations_page(
@@ -74,11 +77,13 @@ async fn translations_page(
                     h2 { (t("trans-add")) }
                     p class="hint" { (t("trans-hint")) }
                     (error_summary(errors))
-                    form class="stack" method="post" action={ "/admin/drafts/" (draft.id) "/translations" } {
+                    (crate::web::components::import_warnings(&form.warnings))
+                    form class="stack" method="post" enctype="multipart/form-data" action={ "/admin/drafts/" (draft.id) "/translations" } {
                         (csrf_field(ctx.csrf))
                         (select("language", t("trans-language"), &free, &form.language, errors))
                         (Field::new("title", t("trans-field-title")).value(&form.title).render(errors))
-                        (Field::new("text", t("field-text")).kind("textarea").value(&form.text).required().render(errors))
+                        (Field::new("file", t("field-docx")).kind("file").hint(t("field-docx-hint")).render(errors))
+                        (Field::new("text", t("field-text")).kind("textarea").value(&form.text).render(errors))
                         button type="submit" { (t("trans-add")) }
                     }
                 }
@@ -118,14 +123,34 @@ pub async fn add(
     PageUser(user): PageUser,
     csrf: CsrfToken,
     path: web::Path<i64>,
-    form: crate::web::Form<TranslationForm>,
+    upload: crate::web::Upload<TranslationForm>,
 ) -> PageResult {
-    check_csrf(&csrf, &form.csrf)?;
+    let crate::web::Upload { form: mut f, file } = upload;
+    check_csrf(&csrf, &f.csrf)?;
     let admin = require_admin(&state, user)?;
     let id = path.into_inner();
-    let f = form.into_inner();
-    let result = match TranslationInput::parse(&f.language, Some(&f.title), &f.text) {
-        Ok(input) => translations::create(&state.db, id, input).await,
+    let ctx = Ctx {
+        user: Some(&admin),
+        csrf: &csrf.0,
+        path: req.path(),
+    };
+    let result = match crate::web::pages::admin::word_upload(file, &f.text) {
+        // What the file could not carry is shown with its text before anything is stored.
+        Ok(Some(c)) if !c.warnings.is_empty() => {
+            f.text = c.markdown;
+            f.warnings = c.warnings;
+            let none = FieldErrors::new();
+            return translations_page(&state, &ctx, id, &f, &none, StatusCode::OK).await;
+        }
+        Ok(converted) => {
+            if let Some(c) = converted {
+                f.text = c.markdown;
+            }
+            match TranslationInput::parse(&f.language, Some(&f.title), &f.text) {
+                Ok(input) => translations::create(&state.db, id, input).await,
+                Err(e) => Err(e),
+            }
+        }
         Err(e) => Err(e),
     };
     let errors = match result {
@@ -138,11 +163,6 @@ pub async fn add(
             errors
         }
         Err(e) => return Err(e.into()),
-    };
-    let ctx = Ctx {
-        user: Some(&admin),
-        csrf: &csrf.0,
-        path: req.path(),
     };
     translations_page(
         &state,
