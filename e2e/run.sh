@@ -93,7 +93,7 @@ curl -fsS "$BASE/healthz" >/dev/null || { say "no answer on /healthz:"; tail -50
 if [ "$#" -gt 0 ]; then
     FILES=("$@")
 else
-    FILES=(tests/1-screens.test.mjs tests/2-a11y.test.mjs tests/3-flows-mouse.test.mjs tests/4-flows-keyboard.test.mjs)
+    FILES=(tests/1-screens.test.mjs tests/2-a11y.test.mjs tests/3-flows-mouse.test.mjs tests/4-flows-keyboard.test.mjs tests/5-word-upload.test.mjs)
 fi
 
 say "running ${FILES[*]}"
