@@ -116,11 +116,13 @@ def main():
     try:
         start = server.status("VmRSS")
         emails = info["user_emails"][: args.accounts]
+        t0 = time.monotonic()
         with ThreadPoolExecutor(args.connections) as pool:
             tokens = list(pool.map(
                 lambda e: bench.post_json(server.base + "/api/v1/auth/login",
                                           {"email": e, "password": bench.PASSWORD})["token"],
                 emails))
+        logins_s = time.monotonic() - t0
         after_logins = settle(server)
         secs, statuses = post_storm(server.base, tokens, info["draft_id"], info["paragraph_ids"],
                                     args.posts, args.connections)
@@ -130,7 +132,7 @@ def main():
             "label": args.label, "backend": args.backend, "env": extra,
             "start_mib": round(start / 1024, 1), "after_logins_mib": round(after_logins / 1024, 1),
             "after_posts_mib": round(after / 1024, 1), "peak_mib": round(peak / 1024, 1),
-            "posts": args.posts, "posts_per_s": round(args.posts / secs), "statuses": statuses,
+            "logins_s": round(logins_s, 2), "posts": args.posts, "posts_per_s": round(args.posts / secs), "statuses": statuses,
             "threads": len(os.listdir(f"/proc/{server.proc.pid}/task")),
         }
         if args.more:
@@ -143,7 +145,7 @@ def main():
         server.stop()
     print(json.dumps(result))
     print(f"| {args.label} | {result['start_mib']} | {result['after_logins_mib']} | "
-          f"{result['after_posts_mib']} | {result['peak_mib']} | {result['posts_per_s']:,} |"
+          f"{result['after_posts_mib']} | {result['peak_mib']} | {result['posts_per_s']:,} | {result['logins_s']} |"
           + (f" {result['after_more_mib']} |" if args.more else ""))
 
 
