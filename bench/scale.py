@@ -202,6 +202,7 @@ def main():
             paths = {
                 "GET comments page (50, busiest paragraph)": f"/api/v1/drafts/{d}/comments?paragraph_id={p}&limit=50",
                 "GET /api/v1/drafts/{id}": f"/api/v1/drafts/{d}",
+                "GET /drafts/{id} (the reading page, HTML)": f"/drafts/{d}",
             }
             if deep:
                 paths["GET comments page (50, cursor deep in the paragraph)"] = (
