@@ -192,21 +192,16 @@ pub fn import_text(
     docx: Option<&str>,
 ) -> Result<(String, Vec<String>), AppError> {
     match (text, docx) {
-        (Some(_), Some(_)) => Err(FieldErrors::single(
-            "docx",
-            "must not be sent with text: send the draft as Markdown or as a Word file",
-        )),
         (Some(t), None) => Ok((t, Vec::new())),
         (None, None) => Err(FieldErrors::single(
             "text",
             "is required (or docx: a Word file, base64)",
         )),
-        (None, Some(b64)) => {
+        (text, Some(b64)) => {
             let bytes = base64::engine::general_purpose::STANDARD
                 .decode(b64.trim())
                 .map_err(|_| FieldErrors::single("docx", "must be base64 (RFC 4648)"))?;
-            let converted = crate::drafts::docx::to_markdown(&bytes)
-                .map_err(|e| FieldErrors::single("docx", e.0))?;
+            let converted = crate::drafts::docx::import(&bytes, text.is_some(), "docx")?;
             Ok((converted.markdown, converted.warnings))
         }
     }

@@ -316,6 +316,23 @@ impl Para {
     }
 }
 
+/// A Word file sent to an import instead of Markdown, converted; `field` names it in the
+/// errors (the API's `docx`, the pages' `file`). A file sent together with text is
+/// refused: one of the two says what the draft is.
+pub fn import(
+    bytes: &[u8],
+    with_text: bool,
+    field: &str,
+) -> Result<Converted, crate::error::AppError> {
+    if with_text {
+        return Err(crate::error::FieldErrors::single(
+            field,
+            "must not be sent with text: send the draft as Markdown or as a Word file",
+        ));
+    }
+    to_markdown(bytes).map_err(|e| crate::error::FieldErrors::single(field, e.0))
+}
+
 /// Converts a `.docx` file to the importer's Markdown.
 pub fn to_markdown(bytes: &[u8]) -> Result<Converted, DocxError> {
     if bytes.len() > MAX_FILE {

@@ -31,9 +31,9 @@ PP1. إذ تشير إلى مرحلة جنيف من مؤتمر القمة الع�
 2. تطلب إلى الأمين العام أن يقدم تقريرا عن التقدم المحرز.
 ";
 
-async fn draft_with_input(app: &TestApp) -> (String, Value) {
-    let admin = app.admin().await;
-    let (_, c) = body(
+/// A new consultation, made by `admin` through the API.
+async fn consultation(app: &TestApp, admin: &TestUser) -> Value {
+    let (status, c) = body(
         app.post_json(
             "/consultations",
             &json!({"title": "WSIS+20 review"}),
@@ -42,6 +42,13 @@ async fn draft_with_input(app: &TestApp) -> (String, Value) {
         .await,
     )
     .await;
+    assert_eq!(status, 201, "{c}");
+    c
+}
+
+async fn draft_with_input(app: &TestApp) -> (String, Value) {
+    let admin = app.admin().await;
+    let c = consultation(app, &admin).await;
     let (status, d) = body(
         app.post_json(
             &format!("/consultations/{}/drafts", id(&c)),
@@ -383,15 +390,7 @@ fn b64(bytes: &[u8]) -> String {
 async fn a_word_draft_imports_into_the_right_paragraphs_and_labels_and_says_what_it_left_out() {
     let app = spawn_app().await;
     let admin = app.admin().await;
-    let (_, c) = body(
-        app.post_json(
-            "/consultations",
-            &json!({"title": "WSIS+20 review"}),
-            Some(&admin.token),
-        )
-        .await,
-    )
-    .await;
+    let c = consultation(&app, &admin).await;
     let path = format!("/consultations/{}/drafts", id(&c));
     let (status, d) = body(
         app.post_json(
@@ -481,15 +480,7 @@ async fn a_file_that_is_not_a_word_draft_is_refused_naming_the_problem_and_nothi
     use std::io::Write;
     let app = spawn_app().await;
     let admin = app.admin().await;
-    let (_, c) = body(
-        app.post_json(
-            "/consultations",
-            &json!({"title": "WSIS+20 review"}),
-            Some(&admin.token),
-        )
-        .await,
-    )
-    .await;
+    let c = consultation(&app, &admin).await;
     let path = format!("/consultations/{}/drafts", id(&c));
     // A zip bomb: 60 MiB of spaces that deflate to a few kilobytes.
     let bomb = {
@@ -629,15 +620,7 @@ async fn a_word_file_uploaded_on_the_admin_pages_shows_what_it_left_out_before_a
 {
     let app = spawn_app().await;
     let admin = app.admin().await;
-    let (_, c) = body(
-        app.post_json(
-            "/consultations",
-            &json!({"title": "WSIS+20 review"}),
-            Some(&admin.token),
-        )
-        .await,
-    )
-    .await;
+    let c = consultation(&app, &admin).await;
     app.sign_in_on_the_pages(&admin.email).await;
     let page = format!("/admin/consultations/{}", id(&c));
     let action = format!("/admin/consultations/{}/drafts", id(&c));
@@ -763,15 +746,7 @@ async fn a_word_file_uploaded_on_the_admin_pages_shows_what_it_left_out_before_a
 async fn a_revision_from_word_is_reviewed_with_its_warnings_then_published() {
     let app = spawn_app().await;
     let admin = app.admin().await;
-    let (_, c) = body(
-        app.post_json(
-            "/consultations",
-            &json!({"title": "WSIS+20 review"}),
-            Some(&admin.token),
-        )
-        .await,
-    )
-    .await;
+    let c = consultation(&app, &admin).await;
     let (status, d) = body(
         app.post_json(
             &format!("/consultations/{}/drafts", id(&c)),
@@ -819,15 +794,7 @@ async fn a_revision_from_word_is_reviewed_with_its_warnings_then_published() {
 async fn the_api_takes_a_word_file_as_a_multipart_form() {
     let app = spawn_app().await;
     let admin = app.admin().await;
-    let (_, c) = body(
-        app.post_json(
-            "/consultations",
-            &json!({"title": "WSIS+20 review"}),
-            Some(&admin.token),
-        )
-        .await,
-    )
-    .await;
+    let c = consultation(&app, &admin).await;
     let path = app.api(&format!("/consultations/{}/drafts", id(&c)));
     let send = |form: reqwest::multipart::Form, path: String, token: Option<String>| {
         let client = app.client.clone();

@@ -233,15 +233,7 @@ pub(crate) fn word_upload(
     text: &str,
 ) -> Result<Option<crate::drafts::docx::Converted>, AppError> {
     let Some(file) = file else { return Ok(None) };
-    if !text.trim().is_empty() {
-        return Err(FieldErrors::single(
-            "file",
-            "must not be sent with text: send the draft as Markdown or as a Word file",
-        ));
-    }
-    crate::drafts::docx::to_markdown(&file.bytes)
-        .map(Some)
-        .map_err(|e| FieldErrors::single("file", e.0))
+    crate::drafts::docx::import(&file.bytes, !text.trim().is_empty(), "file").map(Some)
 }
 
 fn local(t: chrono::NaiveDateTime) -> String {
